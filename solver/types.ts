@@ -272,6 +272,10 @@ export interface PlanObjective {
   churnPenalty: number;
   unmetPenaltyPerHour: number;
   maxCoverage?: number; // the most expected hours any plan could cover (an upper bound), when known
+  /** Echoed so the checker can recompute fragmentationPenalty = per pair × (person, line) pairs used. */
+  fragmentationPenaltyPerPair?: number;
+  /** Echoed so the checker can recompute churnPenalty = per hour × Σ |hours − previous hours|. */
+  churnPenaltyPerHour?: number;
 }
 
 export interface PlanBound {
@@ -347,6 +351,8 @@ export interface CapacityForecast {
   rows: CapacityForecastRow[];
   months?: CapacityForecastRow[];
   solver: { backend: string; status: SolveStatus; timeMs: number };
+  /** The independent checker's verdict (solver/checker checkCapacityForecast), set by capacityForecast. */
+  check?: { ok: boolean; violations: string[] };
 }
 
 // ───────────────────────────── The planning problem (solver-internal) ─────────────────────────────

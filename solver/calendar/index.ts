@@ -1,0 +1,3 @@
+export * from './dates.js';
+export * from './rules.js';
+export * from './availability.js';

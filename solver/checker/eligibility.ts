@@ -1,0 +1,33 @@
+/**
+ * Eligibility of a person for a role line (DESIGN.md §1): the line's skill at level ≥ minLevel; a
+ * required certification must be held and not expire before the line's start day; unless the line
+ * allows remote work, a line location must equal the person's location.
+ */
+import type { Employee } from '../types.js';
+import type { ExpectedLine } from './lines.js';
+
+/** Why the person may not work on the line, in words, or null when they may. */
+export function ineligibilityReason(employee: Employee, line: ExpectedLine): string | null {
+  const held = employee.skills.filter((skill) => skill.skill === line.skill);
+  if (held.length === 0) return `does not hold skill ${line.skill}`;
+  const levelled = held.filter((skill) => skill.level >= line.minLevel);
+  if (levelled.length === 0) {
+    const best = Math.max(...held.map((skill) => skill.level));
+    return `holds ${line.skill} at level ${best} < minLevel ${line.minLevel}`;
+  }
+  if (line.requiresCertification) {
+    const certified = levelled.filter(
+      (skill) => skill.certified === true && (!skill.certificationExpires || skill.certificationExpires >= line.start),
+    );
+    if (certified.length === 0) return `has no ${line.skill} certification valid on ${line.start}`;
+  }
+  if (line.location !== undefined && !line.remoteAllowed && employee.location !== line.location) {
+    return `is in ${employee.location}, the line is on site in ${line.location}`;
+  }
+  return null;
+}
+
+/** The person's level in a skill (the highest when listed twice), or 0 when they lack it. */
+export function skillLevel(employee: Employee, skill: string): number {
+  return employee.skills.filter((held) => held.skill === skill).reduce((best, held) => Math.max(best, held.level), 0);
+}

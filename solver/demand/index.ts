@@ -1,0 +1,3 @@
+export * from './lines.js';
+export * from './projected.js';
+export * from './eligibility.js';

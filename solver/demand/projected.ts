@@ -1,0 +1,68 @@
+/**
+ * Projected demand from MAS lead forecasts (DESIGN.md §3): leads × leadToOpportunityRate × winRate
+ * deals of the project type, starting lagWeeks after the first Monday of the period, as lines
+ * `mas:<id>#<n>`. They feed forecasts and hiring, never staffing plans: nobody can be staffed on a
+ * deal that does not exist yet.
+ *
+ * Representation of a fractional deal count: the line keeps probability 1 and its headcount is scaled
+ * by the expected number of deals (role headcount × deals, possibly fractional). Raw and expected hours
+ * are then the same number — hoursPerWeek × headcount — which is already an expectation. These lines
+ * carry no location (anyone holding the skill can cover them) and ignore minProbability, which filters
+ * CRM deals.
+ */
+import { firstMondayOfMonth, horizonWeeks } from '../calendar/dates.js';
+import { ScenarioError } from '../errors.js';
+import { normalizeScenario } from '../scenario.js';
+import type { Horizon, LeadForecast, PlanLine, Scenario } from '../types.js';
+import { clipToHorizon, lineSchedule } from './lines.js';
+
+/** Expected won deals of a lead forecast. */
+export function expectedDeals(forecast: Pick<LeadForecast, 'leads' | 'leadToOpportunityRate' | 'winRate'>): number {
+  return forecast.leads * forecast.leadToOpportunityRate * forecast.winRate;
+}
+
+/** When the forecast's deals start: lagWeeks after the first Monday of its period. */
+export function projectedStart(forecast: Pick<LeadForecast, 'id' | 'period' | 'lagWeeks'>): string {
+  return firstMondayOfMonth(forecast.period, `leadForecasts[${forecast.id}].period`);
+}
+
+/** All lines of one lead forecast over their whole duration ([] when no deal is expected). */
+export function projectedLinesOf(forecast: LeadForecast, scenario: Scenario): PlanLine[] {
+  const deals = expectedDeals(forecast);
+  if (!(deals > 0)) return [];
+  const type = (scenario.projectTypes ?? []).find((t) => t.code === forecast.projectType);
+  if (!type) throw new ScenarioError(`leadForecasts[${forecast.id}].projectType`, `unknown project type ${JSON.stringify(forecast.projectType)}`);
+  const firstMonday = projectedStart(forecast);
+  return type.roles.map((role, i) => {
+    const offset = forecast.lagWeeks + (role.startOffsetWeeks ?? 0);
+    const { start, weeks } = lineSchedule(firstMonday, offset, role.durationWeeks ?? type.durationWeeks, `leadForecasts[${forecast.id}]`);
+    return {
+      lineId: `mas:${forecast.id}#${i + 1}`,
+      opportunityId: `mas:${forecast.id}`,
+      opportunityName: `${type.name} (projected from ${forecast.period} leads)`,
+      skill: role.skill,
+      minLevel: role.minLevel,
+      hoursPerWeek: role.hoursPerWeek,
+      headcount: (role.headcount ?? 1) * deals,
+      weeks,
+      probability: 1,
+      start,
+      remoteAllowed: false,
+      requiresCertification: false,
+    };
+  });
+}
+
+/** Projected lines with a week in the horizon, only those weeks, sorted by lineId. */
+export function projectedDemandLines(scenario: Scenario, horizon: Horizon): PlanLine[] {
+  const normalized = normalizeScenario(scenario);
+  const inHorizon = new Set(horizonWeeks(horizon));
+  const lines: PlanLine[] = [];
+  for (const forecast of normalized.leadForecasts ?? []) {
+    for (const line of projectedLinesOf(forecast, normalized)) {
+      const clipped = clipToHorizon(line, inHorizon);
+      if (clipped) lines.push(clipped);
+    }
+  }
+  return lines.sort((a, b) => (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0));
+}

@@ -1,0 +1,4 @@
+export * from './occupancy.js';
+export * from './unmet.js';
+export * from './why.js';
+export * from './words.js';

@@ -1,0 +1,168 @@
+/**
+ * The staffing optimizer (DESIGN.md §6, issue 7): PlanningProblem in, hours per (person, line, week) out,
+ * with an honest status and upper bound.
+ *
+ * Algorithm. A plan is decided by its teams (who is on each line); given the teams the best hours follow
+ * exactly from a fractional knapsack per person-week (see teams.ts). So:
+ *  1. compile the problem into typed arrays and split it into independent components (skill clusters);
+ *  2. construct teams by lazy greedy on exact marginal gains (the value is submodular in the teams);
+ *  3. improve by exact add / drop / swap moves per line until none helps;
+ *  4. per component: the full team MIP in HiGHS when small (warm-started; proves optimality), or a
+ *     restricted MIP over the teams plus each line's best outsiders when larger;
+ *  5. bound every component by Lagrangian relaxation of the capacity rows (its best value equals the
+ *     LP relaxation WITH headcount; any price vector is a valid bound) or by the MIP's dual bound;
+ *  6. read the hours off the teams, recompute the objective from scratch and check every plan rule.
+ * Work caps (passes, iterations, MIP nodes) — not the clock — bound each phase, so the same input gives
+ * the same hours; only a time limit or shouldStop that actually fires changes the path.
+ */
+import type { BackendName, PlanningProblem, ProblemSolution, SolveStatus } from '../types.js';
+import { Components, findComponents } from './components.js';
+import { ComponentOutcome, componentValue, solveComponent } from './exact.js';
+import { greedyTeams } from './greedy.js';
+import { compileInstance, Instance } from './instance.js';
+import { coverageBound, lagrangianBound } from './lagrangian.js';
+import { localSearch } from './local-search.js';
+import { RunContext } from './run-context.js';
+import { planValue, planViolations, StaffedHours } from './self-check.js';
+import { Teams } from './teams.js';
+
+export interface SolveOptions {
+  timeLimitSeconds?: number;
+  backend?: BackendName | 'auto';
+  onProgress?: (progress: { phase: string; percent: number }) => void;
+  shouldStop?: () => boolean;
+}
+
+/** Work caps, scaled so that S/M finish in about a second and XXL in minutes. */
+const LOCAL_SEARCH_PASSES = 12;
+const MIP_MAX_NODES = 400;
+const MAX_EXACT_COMPONENTS = 400;
+
+function lagrangianIterations(pairWeeks: number): number {
+  if (pairWeeks <= 200_000) return 120;
+  if (pairWeeks <= 2_000_000) return 60;
+  return 30;
+}
+
+function initialPrices(teams: Teams): Float64Array {
+  const inst = teams.instance;
+  const lambda = new Float64Array(inst.nPeople * inst.nWeeks);
+  for (let p = 0; p < inst.nPeople; p++) {
+    if (teams.chosen[p].length === 0) continue;
+    for (let w = 0; w < inst.nWeeks; w++) lambda[p * inst.nWeeks + w] = teams.marginalPrice(p, w);
+  }
+  return lambda;
+}
+
+interface BoundSummary {
+  value: number;
+  kind: string;
+  coverage: number;
+  provenComponents: number;
+  lagrangianIterations: number;
+}
+
+function summarizeBound(inst: Instance, components: Components, teams: Teams, outcomes: Map<number, ComponentOutcome>, context: RunContext): BoundSummary {
+  const targets = Float64Array.from({ length: components.count }, (_, c) => componentValue(teams, components, c));
+  const pairWeeks = components.pairWeeks.reduce((a, b) => a + b, 0);
+  const lagrangian = lagrangianBound(inst, components, initialPrices(teams), {
+    iterations: lagrangianIterations(pairWeeks),
+    targets,
+    shouldStop: context.shouldStop,
+  });
+  const kinds = new Set<string>();
+  let value = inst.constant;
+  let proven = 0;
+  for (let c = 0; c < components.count; c++) {
+    const outcome = outcomes.get(c);
+    const mipBound = outcome?.dualBound ?? Infinity;
+    if (outcome?.provenOptimal) proven++;
+    const best = Math.min(lagrangian.byComponent[c], mipBound);
+    kinds.add(mipBound <= lagrangian.byComponent[c] ? 'mip-dual-bound' : 'lagrangian-with-headcount');
+    value += Math.max(best, targets[c]);
+  }
+  const kind = kinds.size === 0 ? 'exact' : [...kinds].sort().join('+');
+  return { value, kind, coverage: coverageBound(inst, components, lagrangian.lambda), provenComponents: proven, lagrangianIterations: lagrangian.iterations };
+}
+
+function staffedHours(problem: PlanningProblem, inst: Instance, teams: Teams): StaffedHours[] {
+  const hours: StaffedHours[] = problem.pinned.filter((pin) => pin.hours > 0).map((pin) => ({ ...pin }));
+  teams.allocate((e, week, amount) => hours.push({ person: inst.pairPerson[e], line: inst.pairLine[e], week, hours: amount }));
+  hours.sort((a, b) => a.line - b.line || a.person - b.person || a.week - b.week);
+  return hours;
+}
+
+async function improveExactly(teams: Teams, components: Components, options: SolveOptions, context: RunContext): Promise<Map<number, ComponentOutcome>> {
+  const outcomes = new Map<number, ComponentOutcome>();
+  const order = Array.from({ length: components.count }, (_, c) => c)
+    .sort((a, b) => components.pairWeeks[b] - components.pairWeeks[a] || a - b)
+    .slice(0, MAX_EXACT_COMPONENTS);
+  for (let i = 0; i < order.length && !context.shouldStop(); i++) {
+    const outcome = await solveComponent(teams, components, order[i], {
+      backend: options.backend ?? 'auto',
+      remainingSeconds: () => context.remainingSeconds(),
+      shouldStop: context.shouldStop,
+      mipMaxNodes: MIP_MAX_NODES,
+    });
+    if (outcome) outcomes.set(order[i], outcome);
+    context.report('exact', 55 + (20 * (i + 1)) / order.length);
+  }
+  return outcomes;
+}
+
+function statusOf(context: RunContext, conflicts: string[], gapValue: number, allProven: boolean): SolveStatus {
+  if (conflicts.length > 0) return 'infeasible';
+  if (context.wasTimedOut) return 'timedout';
+  return allProven || gapValue <= 1e-9 ? 'optimal' : 'feasible';
+}
+
+export async function solveProblem(problem: PlanningProblem, options: SolveOptions = {}): Promise<ProblemSolution> {
+  const context = new RunContext(options.timeLimitSeconds, options.onProgress, options.shouldStop);
+  context.report('prepare', 0);
+  const inst = compileInstance(problem);
+  const components = findComponents(inst);
+  const teams = new Teams(inst);
+  context.phase('construct', 5);
+  greedyTeams(teams, context.shouldStop);
+  const greedyValue = teams.value() + inst.constant;
+  context.phase('improve', 35);
+  const search = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
+  const localValue = teams.value() + inst.constant;
+  context.phase('exact', 55);
+  const outcomes = await improveExactly(teams, components, options, context);
+  context.phase('bound', 75);
+  const bound = summarizeBound(inst, components, teams, outcomes, context);
+  context.phase('check', 95);
+  const hours = staffedHours(problem, inst, teams);
+  const violations = planViolations(problem, hours);
+  if (violations.length > 0 && inst.pinConflicts.length === 0) {
+    throw new Error(`optimizer produced an invalid plan (a bug): ${violations.slice(0, 5).join('; ')}`);
+  }
+  const objective = planValue(problem, hours);
+  const gapValue = (bound.value - objective.value) / Math.max(1e-9, Math.abs(bound.value));
+  const allProven = components.count > 0 && bound.provenComponents === components.count;
+  context.finish();
+  return {
+    hours,
+    status: statusOf(context, inst.pinConflicts, gapValue, allProven || components.count === 0),
+    backend: options.backend && options.backend !== 'auto' ? options.backend : 'highs',
+    algorithm: 'teams: greedy + local search + component MIP, lagrangian bound',
+    bound: { value: Math.max(bound.value, objective.value), kind: bound.kind, coverage: Math.max(bound.coverage, objective.coverage) },
+    stats: {
+      components: components.count,
+      pairs: inst.nPairs,
+      greedyValue,
+      localSearchValue: localValue,
+      objective,
+      gap: gapValue,
+      localSearch: search,
+      exact: [...outcomes.values()].map(({ component, kind, status, improved, provenOptimal, timeMs }) => ({ component, kind, status, improved, provenOptimal, timeMs })),
+      provenComponents: bound.provenComponents,
+      lagrangianIterations: bound.lagrangianIterations,
+      pinConflicts: inst.pinConflicts,
+      stopped: context.wasStopped,
+      phases: context.phases,
+      timeMs: context.elapsedSeconds() * 1000,
+    },
+  };
+}

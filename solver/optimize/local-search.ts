@@ -1,0 +1,107 @@
+/**
+ * Improvement by exact moves on one line's team at a time: add the best candidate while the line has
+ * room, drop a member whose hours are worth less than its fragmentation penalty, or swap the weakest
+ * member for the best outsider. The plan value is separable by person, so a swap's change is exactly
+ * dropDelta(member) + addDelta(outsider). Passes over the lines repeat until none improves (or a work
+ * cap / stop): a deterministic first-improvement descent.
+ */
+import { Teams } from './teams.js';
+
+const MIN_IMPROVEMENT = 1e-6;
+
+export interface LocalSearchStats {
+  passes: number;
+  moves: number;
+  evaluations: number;
+}
+
+interface BestCandidate {
+  pair: number;
+  delta: number;
+}
+
+function bestOutsider(teams: Teams, line: number, stats: LocalSearchStats): BestCandidate {
+  const inst = teams.instance;
+  let best: BestCandidate = { pair: -1, delta: -Infinity };
+  for (let e = inst.linePairStarts[line]; e < inst.linePairStarts[line + 1]; e++) {
+    if (teams.inTeam[e]) continue;
+    stats.evaluations++;
+    const delta = teams.addDelta(e);
+    if (delta > best.delta) best = { pair: e, delta };
+  }
+  return best;
+}
+
+function weakestMember(teams: Teams, line: number, stats: LocalSearchStats): BestCandidate {
+  const inst = teams.instance;
+  let best: BestCandidate = { pair: -1, delta: -Infinity };
+  for (const e of [...teams.members[line]].sort((a, b) => a - b)) {
+    if (inst.pairPinned[e]) continue;
+    stats.evaluations++;
+    const delta = teams.dropDelta(e);
+    if (delta > best.delta) best = { pair: e, delta };
+  }
+  return best;
+}
+
+/** One improving move on the line, if any; returns true when the teams changed. */
+export function improveLine(teams: Teams, line: number, stats: LocalSearchStats): boolean {
+  const weakest = weakestMember(teams, line, stats);
+  if (weakest.pair >= 0 && weakest.delta > MIN_IMPROVEMENT) {
+    teams.drop(weakest.pair);
+    return true;
+  }
+  const outsider = bestOutsider(teams, line, stats);
+  if (outsider.pair < 0) return false;
+  if (teams.hasRoom(line)) {
+    if (outsider.delta <= MIN_IMPROVEMENT) return false;
+    teams.add(outsider.pair);
+    return true;
+  }
+  if (weakest.pair >= 0 && weakest.delta + outsider.delta > MIN_IMPROVEMENT) {
+    teams.drop(weakest.pair);
+    teams.add(outsider.pair);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Descends until no line improves, `maxPasses` passes are done, or shouldStop says so. Lines whose
+ * neighbourhood did not change since their last check are skipped: a move only affects the lines of the
+ * people it touched.
+ */
+export function localSearch(teams: Teams, maxPasses: number, shouldStop: () => boolean = () => false): LocalSearchStats {
+  const inst = teams.instance;
+  const stats: LocalSearchStats = { passes: 0, moves: 0, evaluations: 0 };
+  let dirty = new Uint8Array(inst.nLines).fill(1);
+  while (stats.passes < maxPasses) {
+    stats.passes++;
+    const next = new Uint8Array(inst.nLines);
+    let changed = false;
+    for (let line = 0; line < inst.nLines; line++) {
+      if (!dirty[line]) continue;
+      if (shouldStop()) return stats;
+      const before = new Set(teams.members[line]);
+      while (improveLine(teams, line, stats)) {
+        stats.moves++;
+        changed = true;
+      }
+      markTouched(teams, line, before, next);
+    }
+    if (!changed) break;
+    dirty = next;
+  }
+  return stats;
+}
+
+/** Marks every line that shares a person with a pair that joined or left `line`. */
+function markTouched(teams: Teams, line: number, before: Set<number>, dirty: Uint8Array): void {
+  const inst = teams.instance;
+  const after = new Set(teams.members[line]);
+  const touched = [...before].filter((e) => !after.has(e)).concat([...after].filter((e) => !before.has(e)));
+  for (const e of touched) {
+    const p = inst.pairPerson[e];
+    for (let k = inst.personPairStarts[p]; k < inst.personPairStarts[p + 1]; k++) dirty[inst.pairLine[inst.personPairs[k]]] = 1;
+  }
+}

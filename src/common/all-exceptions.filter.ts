@@ -1,0 +1,72 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError } from './app-error.js';
+import { codeForStatus, ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from './error-codes.js';
+
+/**
+ * Turns every error into the one error body. Known failures keep their status; anything unexpected is a
+ * 500 with a generic message (the details go to the log with the request id, never to the caller).
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const mapped = this.map(exception);
+    if (mapped.code === 'INTERNAL') {
+      this.logger.error({ err: exception, requestId: request?.id }, 'unexpected error');
+    }
+    if (response.headersSent) return;
+    for (const [name, value] of Object.entries(mapped.headers)) response.setHeader(name, value);
+    const body: ErrorBody = {
+      error: { code: mapped.code, message: mapped.message, details: mapped.details },
+      requestId: request?.id ?? null,
+    };
+    response.status(ERROR_STATUS[mapped.code]).json(body);
+  }
+
+  private map(exception: unknown): { code: ErrorCode; message: string; details: ErrorDetail[]; headers: Record<string, string> } {
+    if (exception instanceof AppError) {
+      return { code: exception.code, message: exception.message, details: exception.details, headers: exception.headers };
+    }
+    const bodyParser = mapBodyParserError(exception);
+    if (bodyParser) return { ...bodyParser, details: [], headers: {} };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = codeForStatus(status);
+      const message = status >= 500 ? 'internal error' : httpMessage(exception);
+      return { code, message, details: [], headers: {} };
+    }
+    return { code: 'INTERNAL', message: 'internal error', details: [], headers: {} };
+  }
+}
+
+/**
+ * Express' body parser reports oversized and malformed bodies with a `type` field; the Nest express
+ * adapter wraps them in an HttpException whose `cause` is the original error.
+ */
+function mapBodyParserError(exception: unknown): { code: ErrorCode; message: string } | null {
+  const cause = exception instanceof HttpException && exception.cause ? exception.cause : exception;
+  const type = (cause as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    const limit = (cause as { limit?: number }).limit;
+    return { code: 'PAYLOAD_TOO_LARGE', message: `request body exceeds the limit of ${limit} bytes` };
+  }
+  if (type === 'entity.parse.failed') return { code: 'INVALID_JSON', message: 'request body is not valid JSON' };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported request body encoding' };
+  }
+  return null;
+}
+
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
+  return exception.message;
+}

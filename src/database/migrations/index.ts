@@ -1,0 +1,8 @@
+import { Foundation1767225600000 } from './1767225600000-foundation.js';
+
+/**
+ * Every migration, oldest first. To change the schema: add `src/database/migrations/<timestamp>-<name>.ts`
+ * (a class named `<Name><timestamp>` using the helpers in table-builder.ts so it runs on SQLite and
+ * PostgreSQL) and append it here. Migrations run at start; a released migration is never edited.
+ */
+export const MIGRATIONS = [Foundation1767225600000];

@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * What is left of a source record after the source deleted it: its id and the delete's updatedAt. The
+ * record's data is removed; the tombstone makes an older replay of the record report "stale" instead of
+ * bringing it back. A newer update (the source re-created it) replaces the tombstone.
+ */
+@Entity('tombstones')
+export class TombstoneEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  collection: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  updatedAt: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  updatedAtUtc: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  deletedAt: string;
+}
