@@ -71,22 +71,34 @@ export function fragmentationPenaltyPerPair(costRates: readonly number[]): numbe
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Holders of each skill, by person index ascending; also keyed `skill\u0000location`. */
-function indexBySkill(employees: readonly Employee[]): { bySkill: Map<string, number[]>; bySkillLocation: Map<string, number[]> } {
-  const bySkill = new Map<string, number[]>();
-  const bySkillLocation = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string, person: number) => {
+/** Holders of a skill: person indices ascending with their level in it, as flat typed arrays. */
+interface SkillHolders {
+  persons: Int32Array;
+  levels: Uint8Array;
+}
+
+function toHolders(list: { person: number; level: number }[]): SkillHolders {
+  return { persons: Int32Array.from(list, (h) => h.person), levels: Uint8Array.from(list, (h) => h.level) };
+}
+
+/** Holders by skill, and by `skill\u0000location` for on-site lines. */
+function indexBySkill(employees: readonly Employee[]): { bySkill: Map<string, SkillHolders>; bySkillLocation: Map<string, SkillHolders> } {
+  const bySkill = new Map<string, { person: number; level: number }[]>();
+  const bySkillLocation = new Map<string, { person: number; level: number }[]>();
+  const add = (map: Map<string, { person: number; level: number }[]>, key: string, person: number, level: number) => {
     const list = map.get(key);
-    if (!list) map.set(key, [person]);
-    else if (list[list.length - 1] !== person) list.push(person);
+    if (!list) map.set(key, [{ person, level }]);
+    else if (list[list.length - 1].person !== person) list.push({ person, level });
   };
   employees.forEach((employee, person) => {
-    for (const entry of employee.skills ?? []) {
-      add(bySkill, entry.skill, person);
-      add(bySkillLocation, `${entry.skill}\u0000${employee.location}`, person);
+    for (const skill of new Set((employee.skills ?? []).map((entry) => entry.skill))) {
+      const level = skillLevel(employee, skill);
+      add(bySkill, skill, person, level);
+      add(bySkillLocation, `${skill}\u0000${employee.location}`, person, level);
     }
   });
-  return { bySkill, bySkillLocation };
+  const typed = (map: Map<string, { person: number; level: number }[]>) => new Map([...map].map(([key, list]) => [key, toHolders(list)] as const));
+  return { bySkill: typed(bySkill), bySkillLocation: typed(bySkillLocation) };
 }
 
 /** positive[p][w + 1] − positive[p][from] = weeks in [from, w] where person p has hours. */
@@ -116,6 +128,8 @@ interface PairSearch {
 }
 
 /** Eligible people per line through the skill index; pairs only where the person has hours. */
+const NO_HOLDERS: SkillHolders = { persons: new Int32Array(0), levels: new Uint8Array(0) };
+
 function findPairs(employees: Employee[], lines: PlanLine[], problemLines: ProblemLine[], people: ProblemPerson[], matrix: AvailabilityMatrix, money: MoneyContext, forced: Set<string>): PairSearch {
   const { bySkill, bySkillLocation } = indexBySkill(employees);
   const prefixes = matrix.hours.map(positiveWeekPrefix);
@@ -130,14 +144,18 @@ function findPairs(employees: Employee[], lines: PlanLine[], problemLines: Probl
   let maxAbsMargin = 0;
   lines.forEach((line, j) => {
     const local = line.location !== undefined && !line.remoteAllowed;
-    const holders = (local ? bySkillLocation.get(`${line.skill}\u0000${line.location}`) : bySkill.get(line.skill)) ?? [];
+    const holders = (local ? bySkillLocation.get(`${line.skill}\u0000${line.location}`) : bySkill.get(line.skill)) ?? NO_HOLDERS;
     const first = problemLines[j].weeks[0];
     const last = problemLines[j].weeks[problemLines[j].weeks.length - 1];
     const found: number[] = [];
-    for (const p of holders) {
-      if (!qualifyingSkill(employees[p], line)) continue;
+    for (let h = 0; h < holders.persons.length; h++) {
+      // The index already settles skill and location; level is a typed-array compare, and only a
+      // certification needs the full rule.
+      const level = holders.levels[h];
+      if (level < line.minLevel) continue;
+      const p = holders.persons[h];
+      if (line.requiresCertification && !qualifyingSkill(employees[p], line)) continue;
       found.push(p);
-      const level = skillLevel(employees[p], line.skill);
       const bill = rateOf(line.skill, level);
       const margin = bill - people[p].costRate;
       maxAbsMargin = Math.max(maxAbsMargin, Math.abs(margin));

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  /** A webhook URL that points at a private, loopback or link-local address (and is not allow-listed). */
+  WEBHOOK_URL_REFUSED: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -13,6 +13,59 @@ export interface AppConfig {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   logLevel: LogLevel;
+  webhooks: WebhookSettings;
+  jobs: JobSettings;
+}
+
+/**
+ * Optimization jobs on BullMQ (issue 4). Every delay is a setting so reliability tests run in seconds;
+ * the queue's key prefix is the shared BULLMQ_PREFIX (webhooks.queuePrefix).
+ */
+export interface JobSettings {
+  /** Jobs one worker process solves at once (one solver thread each). */
+  concurrency: number;
+  /** Tries per job before it fails for good (a ScenarioError fails at once). */
+  attempts: number;
+  /** Retry n waits backoffMs × 2^(n-1). */
+  backoffMs: number;
+  /** Wall-clock limit of one attempt; the solver thread is terminated after it. */
+  timeLimitMs: number;
+  stalledIntervalMs: number;
+  lockDurationMs: number;
+  /** Times a job may stall (its worker died) before it fails instead of being picked up again. */
+  maxStalledCount: number;
+  /** Finished jobs kept in Redis (the database keeps every job and result). */
+  keepCompleted: number;
+  keepFailed: number;
+  /** On SIGTERM a running solve gets this long to finish before it is handed back to the queue. */
+  shutdownGraceMs: number;
+  heartbeatMs: number;
+  cancelPollMs: number;
+  /** A Redis command of the API that takes longer fails (503) instead of hanging the request. */
+  redisCommandTimeoutMs: number;
+  /** A solver thread is replaced after this many jobs, so memory a solve leaked never piles up. */
+  threadRecycleAfter: number;
+}
+
+/** Outbound webhooks (issue 6): retry delays are settings so tests run the whole schedule in seconds. */
+export interface WebhookSettings {
+  /** Host names or IP addresses that may be targeted although private/loopback (WEBHOOK_ALLOWED_HOSTS). */
+  allowedHosts: string[];
+  /** Delivery attempts per delivery before it counts as failed. */
+  maxAttempts: number;
+  /** Delay before retry n = backoffBaseMs × 2^(n-1). */
+  backoffBaseMs: number;
+  timeoutMs: number;
+  relayPollIntervalMs: number;
+  /** How long a relay owns claimed outbox rows; a crashed relay's rows are re-claimed after it. */
+  relayLeaseMs: number;
+  /** Consecutive failed deliveries after which an endpoint is disabled. */
+  disableAfterFailures: number;
+  /** How long the previous secret still signs after a rotation. */
+  secretOverlapSeconds: number;
+  deliveryConcurrency: number;
+  /** BullMQ key prefix (BULLMQ_PREFIX), so several deployments or test files share one Redis. */
+  queuePrefix: string;
 }
 
 export const DEFAULT_SQLITE_FILE = './data/staffplan.sqlite';
@@ -40,6 +93,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: readByteSize(env, 'BODY_LIMIT', 5 * 1024 * 1024, problems),
     rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, problems),
     logLevel: readLogLevel(env, problems),
+    webhooks: readWebhookSettings(env, problems),
+    jobs: readJobSettings(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -116,4 +171,58 @@ function readLogLevel(env: Env, problems: string[]): LogLevel {
     return 'info';
   }
   return raw;
+}
+
+const HOUR_MS = 3_600_000;
+
+function readWebhookSettings(env: Env, problems: string[]): WebhookSettings {
+  return {
+    allowedHosts: readHostList(env, 'WEBHOOK_ALLOWED_HOSTS', problems),
+    maxAttempts: readInteger(env, 'WEBHOOK_MAX_ATTEMPTS', 10, 1, 50, problems),
+    backoffBaseMs: readInteger(env, 'WEBHOOK_BACKOFF_BASE_MS', 60_000, 1, HOUR_MS, problems),
+    timeoutMs: readInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000, problems),
+    relayPollIntervalMs: readInteger(env, 'WEBHOOK_RELAY_POLL_MS', 1_000, 10, 600_000, problems),
+    relayLeaseMs: readInteger(env, 'WEBHOOK_RELAY_LEASE_MS', 60_000, 50, HOUR_MS, problems),
+    disableAfterFailures: readInteger(env, 'WEBHOOK_DISABLE_AFTER_FAILURES', 5, 1, 1_000, problems),
+    secretOverlapSeconds: readInteger(env, 'WEBHOOK_SECRET_OVERLAP_SECONDS', 86_400, 0, 30 * 86_400, problems),
+    deliveryConcurrency: readInteger(env, 'WEBHOOK_DELIVERY_CONCURRENCY', 8, 1, 100, problems),
+    queuePrefix: readQueuePrefix(env, problems),
+  };
+}
+
+/** A comma-separated list of host names / IP literals (IPv6 with or without brackets), compared lower-case. */
+function readHostList(env: Env, name: string, problems: string[]): string[] {
+  const hosts = (env[name] ?? '').split(',').map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean);
+  const bad = hosts.filter((h) => !/^[a-z0-9.:_-]+$/.test(h));
+  if (bad.length > 0) problems.push(`${name} must list host names or IP addresses separated by commas (got "${bad.join('", "')}")`);
+  return [...new Set(hosts)].sort();
+}
+
+function readQueuePrefix(env: Env, problems: string[]): string {
+  const raw = env.BULLMQ_PREFIX?.trim() || 'staffplan';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) {
+    problems.push(`BULLMQ_PREFIX must be 1-64 of A-Za-z0-9_- (got "${raw}")`);
+    return 'staffplan';
+  }
+  return raw;
+}
+
+function readJobSettings(env: Env, problems: string[]): JobSettings {
+  const int = (name: string, fallback: number, min: number, max: number) => readInteger(env, name, fallback, min, max, problems);
+  return {
+    concurrency: int('JOB_CONCURRENCY', 1, 1, 64),
+    attempts: int('JOB_ATTEMPTS', 3, 1, 20),
+    backoffMs: int('JOB_BACKOFF_MS', 5_000, 1, HOUR_MS),
+    timeLimitMs: int('JOB_TIME_LIMIT_MS', 600_000, 200, 24 * HOUR_MS),
+    stalledIntervalMs: int('JOB_STALLED_INTERVAL_MS', 30_000, 50, HOUR_MS),
+    lockDurationMs: int('JOB_LOCK_DURATION_MS', 30_000, 100, HOUR_MS),
+    maxStalledCount: int('JOB_MAX_STALLED_COUNT', 1, 0, 100),
+    keepCompleted: int('JOB_KEEP_COMPLETED', 1_000, 0, 1_000_000),
+    keepFailed: int('JOB_KEEP_FAILED', 5_000, 0, 1_000_000),
+    shutdownGraceMs: int('JOB_SHUTDOWN_GRACE_MS', 20_000, 0, HOUR_MS),
+    heartbeatMs: int('JOB_HEARTBEAT_MS', 5_000, 50, 600_000),
+    cancelPollMs: int('JOB_CANCEL_POLL_MS', 500, 10, 60_000),
+    redisCommandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 1_000, 50, 60_000),
+    threadRecycleAfter: int('JOB_THREAD_RECYCLE_AFTER', 50, 1, 100_000),
+  };
 }

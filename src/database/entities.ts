@@ -15,6 +15,9 @@ import { JobEntity } from '../jobs/job.entity.js';
 import { ResultEntity } from '../jobs/result.entity.js';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity.js';
 import { TombstoneEntity } from './tombstone.entity.js';
+import { WebhookDeliveryAttemptEntity } from '../webhooks/webhook-delivery-attempt.entity.js';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity.js';
 
 /**
  * Every TypeORM entity of the service, in one list the DataSource is built from. A new entity is added
@@ -41,4 +44,7 @@ export const ENTITIES = [
   JobEntity,
   ResultEntity,
   OutboxEventEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
 ];

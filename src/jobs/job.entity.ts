@@ -60,4 +60,12 @@ export class JobEntity {
 
   @Column({ type: 'simple-json', nullable: true })
   stats: Record<string, unknown> | null;
+
+  /** Times a worker started the job (retries and crash recoveries included); migration JobAttempts. */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** Set when a caller cancels the job while it runs; the worker then stops and keeps the best so far. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  cancelRequestedAt: string | null;
 }

@@ -21,4 +21,12 @@ export class OutboxEventEntity {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   dispatchedAt: string | null;
+
+  /** Until when a relay owns this row (added by the webhooks migration); a crashed relay's claim lapses. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  claimedUntil: string | null;
+
+  /** Which relay run claimed the row: only that run may mark it dispatched. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  claimToken: string | null;
 }

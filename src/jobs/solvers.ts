@@ -1,0 +1,67 @@
+/**
+ * The solver registry: which solver function answers each job kind. It runs INSIDE the solver thread
+ * (solve-thread.ts imports it), so it may import only the pure solver — no NestJS, TypeORM or BullMQ.
+ * A new kind plugs in with one line, e.g.
+ *   'hiring-forecast': (scenario, request, control) => hiringForecast(scenario, request.horizon, { ...request, ...control }),
+ */
+import { capacityForecast, planStaffing } from '../../solver/index.js';
+import type { Progress, Scenario } from '../../solver/types.js';
+import type { JobDocument, JobKind, JobRequest } from './job-kinds.js';
+
+/** What the job runner hands every solve: its time limit, progress sink and stop signal. */
+export interface SolveControl {
+  /** The solver's own limit, clamped below the job's hard limit so it returns its best so far first. */
+  timeLimitSeconds?: number;
+  onProgress: (progress: Progress) => void;
+  /** True once the job was cancelled or must hand back: the solver stops and returns its best so far. */
+  shouldStop: () => boolean;
+}
+
+/** The attempt of the job (1 on the first try); solvers ignore it, fault-injecting test solvers use it. */
+export interface SolveContext {
+  jobId: string;
+  attempt: number;
+}
+
+export type SolverFunction<K extends JobKind> = (
+  scenario: Scenario,
+  request: JobRequest<K>,
+  control: SolveControl,
+  context: SolveContext,
+) => Promise<JobDocument<K>>;
+
+export type SolverRegistry = { [K in JobKind]?: SolverFunction<K> };
+
+/** The request's own limit, unless the job's (smaller) limit leaves less. */
+function solverLimit(requested: number | undefined, control: SolveControl): number | undefined {
+  if (requested === undefined) return control.timeLimitSeconds;
+  if (control.timeLimitSeconds === undefined) return requested;
+  return Math.min(requested, control.timeLimitSeconds);
+}
+
+export const SOLVERS: SolverRegistry = {
+  'staffing-plan': (scenario, request, control) =>
+    planStaffing(scenario, request.horizon, {
+      minProbability: request.minProbability,
+      opportunityIds: request.opportunityIds,
+      closingBefore: request.closingBefore,
+      countRequestedPto: request.countRequestedPto,
+      pinned: request.pinned,
+      previousPlan: request.previousPlan ?? null,
+      backend: request.backend,
+      timeLimitSeconds: solverLimit(request.timeLimitSeconds, control),
+      onProgress: control.onProgress,
+      shouldStop: control.shouldStop,
+    }),
+  'capacity-forecast': (scenario, request, control) =>
+    capacityForecast(scenario, request.horizon, {
+      minProbability: request.minProbability,
+      countRequestedPto: request.countRequestedPto,
+      bucket: request.bucket,
+      includeLeadForecasts: request.includeLeadForecasts,
+      backend: request.backend,
+      timeLimitSeconds: solverLimit(request.timeLimitSeconds, control),
+      onProgress: control.onProgress,
+      shouldStop: control.shouldStop,
+    }),
+};
