@@ -53,6 +53,7 @@ interface Context {
   free: FreeHours;
   targetMargin?: number;
   share: number;
+  countRequestedPto: boolean;
 }
 
 /** The weeks from the first candidate's Monday to the last week any candidate's lines reach. */
@@ -117,6 +118,7 @@ function buildContext(scenario: Scenario, request: EstimateRequest, starts: IsoD
     contractorRate: (line) => rates(line.skill, line.minLevel).ratePerHour,
     targetMargin: checkedTargetMargin(request.targetMargin),
     share: minEmployeeShare(normalized.hiringPolicy?.minEmployeeShare),
+    countRequestedPto: request.countRequestedPto ?? false,
   };
 }
 
@@ -178,7 +180,7 @@ async function scarcityOf(ctx: Context, chosen: Candidate, margin: number, toAns
     horizon,
     scopeLines: chosen.lines,
     excludeOpportunityId: ctx.source.opportunityId,
-    countRequestedPto: undefined,
+    countRequestedPto: ctx.countRequestedPto,
     contractorRate: (skill, minLevel) => ctx.contractorRate({ skill, minLevel }),
   });
   const report = estimateScarcity({

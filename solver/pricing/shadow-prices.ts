@@ -107,6 +107,7 @@ export async function skillWeekShadowPrices(input: ShadowPriceInput): Promise<Sh
   const result = await getBackend('highs').solve(builder.build(), { timeLimitSeconds: 10 });
   if (!result.hasSolution || !result.rowDuals) throw new Error(`shadow price LP gave no duals: ${result.status} ${result.message ?? ''}`.trim());
   const duals = result.rowDuals;
+  if (process.env.DEBUG_SP) { let c=0, d=0; for (const {k,w,columns} of pendingDemand) { c+=result.values[columns[0]]; d+=demand[k][w]; } console.log('contract', c, 'demand', d, 'nz duals', Array.from(duals).filter(x=>Math.abs(x)>1e-9).length, duals.length); }
   const scopeLinePrices = input.scopeLines.map((line, l) => {
     const k = lineClass[pipeline.length + l];
     return Float64Array.from(line.weeks, (week) => {
