@@ -5,7 +5,8 @@
  * The capacity model of the forecast (supply groups → demand classes, each person's hours split, never
  * counted twice) becomes a cost LP over the window's weeks: flow from the firm's people costs nothing
  * (their cost is paid anyway) and an hour nobody can give is contracted at the policy's contractor rate.
- * Demand = the pipeline's expected hours (CRM lines of other opportunities + MAS projected lines) plus the
+ * Demand = the pipeline's expected hours (CRM lines of other opportunities; MAS projected lines only when
+ * asked — on the fixture they outweigh the whole firm and would make every skill look scarce) plus the
  * scope's own hours in full. The dual of a class-week demand row is its shadow price: 0 while eligible
  * people have spare hours, the contractor rate when the skill is exhausted, and in between when an hour
  * must be freed by moving a multi-skilled person off other work that then gets contracted.
@@ -24,6 +25,8 @@ export interface ShadowPriceInput {
   excludeOpportunityId?: string; // the estimated deal: its pipeline lines are replaced by scopeLines
   countRequestedPto?: boolean;
   contractorRate: (skill: string, minLevel: number) => number; // base currency per hour
+  /** Count MAS projected demand too (default false: an estimate competes with deals that exist). */
+  includeProjected?: boolean;
 }
 
 export interface ShadowPrices {
@@ -38,7 +41,7 @@ export interface ShadowPrices {
 
 function pipelineLines(input: ShadowPriceInput): PlanLine[] {
   const crm = demandLines(input.scenario, input.horizon).filter((line) => line.opportunityId !== input.excludeOpportunityId);
-  return [...crm, ...projectedDemandLines(input.scenario, input.horizon)];
+  return input.includeProjected ? [...crm, ...projectedDemandLines(input.scenario, input.horizon)] : crm;
 }
 
 function skillWeekTable(skills: Iterable<string>, weeks: number) {
@@ -107,7 +110,6 @@ export async function skillWeekShadowPrices(input: ShadowPriceInput): Promise<Sh
   const result = await getBackend('highs').solve(builder.build(), { timeLimitSeconds: 10 });
   if (!result.hasSolution || !result.rowDuals) throw new Error(`shadow price LP gave no duals: ${result.status} ${result.message ?? ''}`.trim());
   const duals = result.rowDuals;
-  if (process.env.DEBUG_SP) { let c=0, d=0; for (const {k,w,columns} of pendingDemand) { c+=result.values[columns[0]]; d+=demand[k][w]; } console.log('contract', c, 'demand', d, 'nz duals', Array.from(duals).filter(x=>Math.abs(x)>1e-9).length, duals.length); }
   const scopeLinePrices = input.scopeLines.map((line, l) => {
     const k = lineClass[pipeline.length + l];
     return Float64Array.from(line.weeks, (week) => {

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { JOBS_QUEUE, producerConnection, queuePrefix } from './job-queue.js';
+import { JobStore } from './job-store.js';
+
+/** The producer side of the queue (its own BullMQ config key, so other modules' queues keep theirs). */
+export const JOBS_BULL_CONFIG = 'staffplan-jobs';
+
+/** Redis' events stream is capped: the database, not the stream, is the job history. */
+const EVENTS_STREAM_MAX_LEN = 1_000;
+
+const queueRegistration = BullModule.registerQueue({ name: JOBS_QUEUE, configKey: JOBS_BULL_CONFIG });
+
+/** The jobs queue and the job rows, shared by the API role (submits, reads) and the worker role (solves). */
+@Module({
+  imports: [
+    BullModule.forRootAsync(JOBS_BULL_CONFIG, {
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: producerConnection(config),
+        prefix: queuePrefix(config),
+        streams: { events: { maxLen: EVENTS_STREAM_MAX_LEN } },
+      }),
+    }),
+    queueRegistration,
+  ],
+  providers: [JobStore],
+  exports: [queueRegistration, JobStore],
+})
+export class JobsQueueModule {}

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { DeliveryAttempts, RetryLaterError } from './delivery-attempts.service.js';
+import { backoffDelayMs } from './delivery-policy.js';
+import { DELIVERY_QUEUE, redisConnection, type DeliveryJobData } from './delivery-queue.js';
+
+/**
+ * Consumes the delivery queue. Retries are BullMQ's own (a failed job moves to the delayed set in one
+ * Redis step, so a crash cannot drop a scheduled retry); the delay of each comes from the attempt's
+ * decision (backoff or Retry-After) carried on the error.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryWorker.name);
+  private worker: Worker<DeliveryJobData> | null = null;
+  private connection: Redis | null = null;
+
+  constructor(
+    private readonly attempts: DeliveryAttempts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { queuePrefix, deliveryConcurrency, backoffBaseMs } = this.config.webhooks;
+    this.connection = redisConnection(this.config);
+    this.worker = new Worker<DeliveryJobData>(DELIVERY_QUEUE, (job) => this.process(job), {
+      connection: this.connection,
+      prefix: queuePrefix,
+      concurrency: deliveryConcurrency,
+      settings: {
+        backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) =>
+          error instanceof RetryLaterError ? error.delayMs : backoffDelayMs(attemptsMade, backoffBaseMs),
+      },
+    });
+    this.worker.on('error', (error) => this.logger.error({ err: error }, 'webhook delivery worker error'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.connection?.quit().catch(() => undefined);
+  }
+
+  private process(job: Job<DeliveryJobData>): Promise<void> {
+    return this.attempts.attempt(job.data.deliveryId, job.attemptsMade + 1);
+  }
+}
