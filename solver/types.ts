@@ -164,6 +164,10 @@ export interface HiringPolicy {
   minFteGap: number;
   minShortageWeeks: number;
   minEmployeeShare?: number; // default 0.8
+  /** Weeks to retrain a person into an adjacent skill (hiring forecast; default 4). Added for issue 5. */
+  reskillLeadTimeWeeks?: number;
+  /** Training hours per reskilled person, charged at their cost rate (hiring forecast; default 80). Added for issue 5. */
+  reskillTrainingHours?: number;
 }
 
 export interface Scenario {

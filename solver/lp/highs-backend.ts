@@ -98,7 +98,7 @@ function runModel(highs: Highs, lp: LinearProgram, options: LpSolveOptions): Raw
   const model = highs.createModel(modelDataOf(highs, lp));
   try {
     const settings: Record<string, number | boolean | string> = { output_flag: false };
-    if (options.timeLimitSeconds !== undefined) settings.time_limit = Math.max(0.01, options.timeLimitSeconds);
+    if (options.timeLimitSeconds !== undefined && Number.isFinite(options.timeLimitSeconds)) settings.time_limit = Math.max(0.01, options.timeLimitSeconds);
     if (options.mipRelGap !== undefined) settings.mip_rel_gap = options.mipRelGap;
     if (options.mipMaxNodes !== undefined) settings.mip_max_nodes = Math.max(0, Math.floor(options.mipMaxNodes));
     model.options.set(settings);

@@ -51,7 +51,7 @@ export function toJslpModel(lp: LinearProgram, options: LpSolveOptions): JslpMod
     unrestricted: {},
     options: { exitOnCycles: true },
   };
-  if (options.timeLimitSeconds !== undefined) model.options.timeout = Math.max(10, options.timeLimitSeconds * 1000);
+  if (options.timeLimitSeconds !== undefined && Number.isFinite(options.timeLimitSeconds)) model.options.timeout = Math.max(10, options.timeLimitSeconds * 1000);
   if (options.mipRelGap !== undefined) model.options.tolerance = options.mipRelGap;
   for (let j = 0; j < lp.numCols; j++) {
     const name = `c${j}`;
@@ -103,7 +103,7 @@ export const jslpBackend = {
     let raw: RawBackendAnswer;
     try {
       const answer = jslp.Solve(toJslpModel(lp, options));
-      const limitMs = options.timeLimitSeconds !== undefined ? options.timeLimitSeconds * 1000 : undefined;
+      const limitMs = options.timeLimitSeconds !== undefined && Number.isFinite(options.timeLimitSeconds) ? options.timeLimitSeconds * 1000 : undefined;
       raw = interpret(lp, answer, performance.now() - started, limitMs);
     } catch (error) {
       raw = { status: 'error', backendStatus: 'exception', message: (error as Error).message };

@@ -1,9 +1,8 @@
 /**
  * Exact solves per component. A small component gets the full team MIP, warm-started from the heuristic
  * plan: it proves optimality (or improves the plan) and its dual bound tightens the component's bound.
- * A bigger component gets a restricted MIP over its current teams plus the best few outsiders of each
- * line: a large-neighbourhood move that can re-cut several teams at once. Work is capped by MIP node
- * limits, not by time, so the answer does not depend on the machine's speed.
+ * (Bigger components are improved by neighbourhood MIPs instead, see neighbourhood.ts.) Work is capped
+ * by MIP node limits, not by time, so the answer does not depend on the machine's speed.
  */
 import { chooseBackend, JSLP_LIMITS } from '../lp/index.js';
 import type { BackendName } from '../types.js';
@@ -12,14 +11,10 @@ import { buildTeamMip, adoptTeams, solveTeamMip, startingPoint } from './team-mi
 import { Teams } from './teams.js';
 
 /** Components up to this many pair-weeks get the full MIP. */
-export const FULL_MIP_PAIR_WEEKS = 6000;
-/** Restricted MIPs keep this many outsiders per line, and at most this many pair-weeks in all. */
-export const RESTRICTED_OUTSIDERS = 3;
-export const RESTRICTED_MIP_PAIR_WEEKS = 12000;
+export const FULL_MIP_PAIR_WEEKS = 1500;
 
 export interface ComponentOutcome {
   component: number;
-  kind: 'full' | 'restricted';
   status: string;
   improved: boolean;
   /** Proven upper bound on the component's team value (full MIP only). */
@@ -53,29 +48,6 @@ function pairsOfComponent(teams: Teams, components: Components, c: number): numb
   return pairs;
 }
 
-/** Current team pairs plus each line's best few outsiders by exact add gain. */
-function restrictedCandidates(teams: Teams, components: Components, c: number): number[] {
-  const inst = teams.instance;
-  const pairs: number[] = [];
-  for (const line of components.lines[c]) {
-    const outsiders: { pair: number; gain: number }[] = [];
-    for (let e = inst.linePairStarts[line]; e < inst.linePairStarts[line + 1]; e++) {
-      if (teams.inTeam[e]) pairs.push(e);
-      else outsiders.push({ pair: e, gain: teams.addDelta(e) });
-    }
-    outsiders.sort((a, b) => b.gain - a.gain || a.pair - b.pair);
-    for (const entry of outsiders.slice(0, RESTRICTED_OUTSIDERS)) pairs.push(entry.pair);
-  }
-  return pairs.sort((a, b) => a - b);
-}
-
-function pairWeeksOf(teams: Teams, pairs: number[]): number {
-  const inst = teams.instance;
-  let total = 0;
-  for (const e of pairs) total += inst.lineWeekStarts[inst.pairLine[e] + 1] - inst.lineWeekStarts[inst.pairLine[e]];
-  return total;
-}
-
 function backendFor(requested: BackendName | 'auto', size: { numCols: number; numRows: number; numIntegers: number }): BackendName | null {
   if (requested === 'auto') return chooseBackend(size);
   if (requested === 'highs') return 'highs';
@@ -85,9 +57,8 @@ function backendFor(requested: BackendName | 'auto', size: { numCols: number; nu
 }
 
 export async function solveComponent(teams: Teams, components: Components, c: number, options: ExactOptions): Promise<ComponentOutcome | null> {
-  const full = components.pairWeeks[c] <= FULL_MIP_PAIR_WEEKS;
-  const pairs = full ? pairsOfComponent(teams, components, c) : restrictedCandidates(teams, components, c);
-  if (!full && pairWeeksOf(teams, pairs) > RESTRICTED_MIP_PAIR_WEEKS) return null;
+  if (components.pairWeeks[c] > FULL_MIP_PAIR_WEEKS) return null;
+  const pairs = pairsOfComponent(teams, components, c);
   const mip = buildTeamMip(teams.instance, pairs);
   const backend = backendFor(options.backend, { numCols: mip.lp.numCols, numRows: mip.lp.numRows, numIntegers: mip.lp.numIntegers });
   if (backend === null) return null;
@@ -101,14 +72,13 @@ export async function solveComponent(teams: Teams, components: Components, c: nu
   });
   const outcome: ComponentOutcome = {
     component: c,
-    kind: full ? 'full' : 'restricted',
     status: answer.result.status,
     improved: false,
     provenOptimal: false,
     timeMs: answer.result.timeMs,
   };
   // Only a backend that reports a dual bound (HiGHS) proves anything; a bare 'optimal' word does not.
-  if (full && answer.result.dualBound !== undefined) {
+  if (answer.result.dualBound !== undefined) {
     outcome.dualBound = answer.result.dualBound;
     outcome.provenOptimal = answer.result.status === 'optimal';
   }

@@ -22,6 +22,7 @@ import { greedyTeams } from './greedy.js';
 import { compileInstance, Instance } from './instance.js';
 import { coverageBound, lagrangianBound } from './lagrangian.js';
 import { localSearch } from './local-search.js';
+import { neighbourhoodSearch, NeighbourhoodStats } from './neighbourhood.js';
 import { RunContext } from './run-context.js';
 import { planValue, planViolations, StaffedHours } from './self-check.js';
 import { Teams } from './teams.js';
@@ -37,6 +38,24 @@ export interface SolveOptions {
 const LOCAL_SEARCH_PASSES = 12;
 const MIP_MAX_NODES = 400;
 const MAX_EXACT_COMPONENTS = 400;
+const NEIGHBOURHOOD = { maxLines: 8, maxPeoplePerLine: 8, maxPairWeeks: 2500, mipMaxNodes: 150 };
+
+/** Neighbourhood MIPs to try: about one per two lines, within [10, 80]. */
+function neighbourhoodRounds(lines: number): number {
+  return Math.max(10, Math.min(80, Math.round(lines / 2)));
+}
+
+async function improveByNeighbourhoods(teams: Teams, options: SolveOptions, context: RunContext): Promise<NeighbourhoodStats | null> {
+  // javascript-lp-solver is not trusted with MIPs of this size: neighbourhoods are a HiGHS move.
+  if (options.backend === 'jslp') return null;
+  return neighbourhoodSearch(teams, {
+    ...NEIGHBOURHOOD,
+    rounds: neighbourhoodRounds(teams.instance.nLines),
+    backend: 'highs',
+    remainingSeconds: () => context.remainingSeconds(),
+    shouldStop: context.shouldStop,
+  });
+}
 
 function lagrangianIterations(pairWeeks: number): number {
   if (pairWeeks <= 200_000) return 120;
@@ -77,9 +96,10 @@ function summarizeBound(inst: Instance, components: Components, teams: Teams, ou
     const outcome = outcomes.get(c);
     const mipBound = outcome?.dualBound ?? Infinity;
     if (outcome?.provenOptimal) proven++;
-    const best = Math.min(lagrangian.byComponent[c], mipBound);
-    kinds.add(mipBound <= lagrangian.byComponent[c] ? 'mip-dual-bound' : 'lagrangian-with-headcount');
-    value += Math.max(best, targets[c]);
+    const useMip = mipBound < lagrangian.byComponent[c];
+    kinds.add(useMip ? 'mip-dual-bound' : 'lagrangian-with-headcount');
+    // A bound below the plan it bounds would be a bug; guard against round-off only.
+    value += Math.max(useMip ? mipBound : lagrangian.byComponent[c], targets[c]);
   }
   const kind = kinds.size === 0 ? 'exact' : [...kinds].sort().join('+');
   return { value, kind, coverage: coverageBound(inst, components, lagrangian.lambda), provenComponents: proven, lagrangianIterations: lagrangian.iterations };
@@ -105,7 +125,7 @@ async function improveExactly(teams: Teams, components: Components, options: Sol
       mipMaxNodes: MIP_MAX_NODES,
     });
     if (outcome) outcomes.set(order[i], outcome);
-    context.report('exact', 55 + (20 * (i + 1)) / order.length);
+    context.report('exact', 65 + (10 * (i + 1)) / order.length);
   }
   return outcomes;
 }
@@ -128,7 +148,11 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   context.phase('improve', 35);
   const search = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
   const localValue = teams.value() + inst.constant;
-  context.phase('exact', 55);
+  context.phase('neighbourhoods', 45);
+  const neighbourhoods = await improveByNeighbourhoods(teams, options, context);
+  const polish = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
+  const neighbourhoodValue = teams.value() + inst.constant;
+  context.phase('exact', 65);
   const outcomes = await improveExactly(teams, components, options, context);
   context.phase('bound', 75);
   const bound = summarizeBound(inst, components, teams, outcomes, context);
@@ -156,7 +180,10 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
       objective,
       gap: gapValue,
       localSearch: search,
-      exact: [...outcomes.values()].map(({ component, kind, status, improved, provenOptimal, timeMs }) => ({ component, kind, status, improved, provenOptimal, timeMs })),
+      neighbourhoods,
+      neighbourhoodValue,
+      polish,
+      exact: [...outcomes.values()].map(({ component, status, improved, provenOptimal, timeMs }) => ({ component, status, improved, provenOptimal, timeMs })),
       provenComponents: bound.provenComponents,
       lagrangianIterations: bound.lagrangianIterations,
       pinConflicts: inst.pinConflicts,

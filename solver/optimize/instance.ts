@@ -51,6 +51,8 @@ export interface Instance {
   foreignPins: { person: number; line: number; week: number; hours: number }[];
   /** Value of everything fixed, see the module comment. */
   constant: number;
+  /** The −U × expected demand part of `constant`. */
+  constantUnmet: number;
   /** Why the pins alone already break a plan rule (empty when they do not). */
   pinConflicts: string[];
 }
@@ -156,13 +158,15 @@ export function compileInstance(problem: PlanningProblem): Instance {
     capacity,
     unmetPenalty: problem.unmetPenaltyPerHour,
     fragmentation: problem.fragmentationPenaltyPerPair,
-    churn: problem.churnPenaltyPerHour,
+    // Churn is measured against a previous plan; without one there is nothing to move away from.
+    churn: problem.previous.length > 0 ? problem.churnPenaltyPerHour : 0,
     previous: new Map(),
     pairHasPrevious: new Uint8Array(pairs.nPairs),
     pinned: new Map(),
     pairPinned: new Uint8Array(pairs.nPairs),
     foreignPins: [],
     constant: unmetConstant(problem, lines),
+    constantUnmet: unmetConstant(problem, lines),
     pinConflicts: [],
   };
   applyPins(instance);

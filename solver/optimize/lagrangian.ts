@@ -133,7 +133,8 @@ export function lagrangianBound(inst: Instance, components: Components, start: F
   let stale = 0;
   let iterations = 0;
   let bestTotal = Infinity;
-  for (; iterations < options.iterations && !options.shouldStop(); iterations++) {
+  // The first evaluation always runs, stop or not: every plan leaves with a finite bound.
+  for (; iterations < options.iterations && (iterations === 0 || !options.shouldStop()); iterations++) {
     usage.fill(0);
     const dual = evaluateDual(inst, components, lambda, 'value', usage);
     for (let c = 0; c < components.count; c++) best[c] = Math.min(best[c], dual.byComponent[c]);
@@ -175,7 +176,7 @@ export function coverageBound(inst: Instance, components: Components, lambda: Fl
     for (let i = 0; i < lambda.length; i++) scaled[i] = lambda[i] / divisor;
     best = Math.min(best, evaluateDual(inst, components, scaled, 'coverage', null).total);
   }
-  return best + pinnedCoverage(inst);
+  return Math.min(best + pinnedCoverage(inst), expectedDemand(inst));
 }
 
 /** Coverage of the pinned hours, which every plan has. */
@@ -184,4 +185,9 @@ function pinnedCoverage(inst: Instance): number {
   for (const [key, hours] of inst.pinned) total += inst.lineProbability[inst.pairLine[Math.floor(key / inst.nWeeks)]] * hours;
   for (const pin of inst.foreignPins) total += inst.lineProbability[pin.line] * pin.hours;
   return total;
+}
+
+/** Σ probability × weekly demand over every line-week: no plan covers more. */
+function expectedDemand(inst: Instance): number {
+  return -inst.constantUnmet / inst.unmetPenalty;
 }

@@ -63,6 +63,55 @@ export function improveLine(teams: Teams, line: number, stats: LocalSearchStats)
     teams.add(outsider.pair);
     return true;
   }
+  return outsider.delta > MIN_IMPROVEMENT && ejectionChain(teams, line, outsider, stats);
+}
+
+/** The best way to seat pair e's person on e's line: join if there is room, else replace a member. */
+function bestSeat(teams: Teams, e: number, stats: LocalSearchStats): { drop: number; delta: number } {
+  const inst = teams.instance;
+  const line = inst.pairLine[e];
+  stats.evaluations++;
+  const join = teams.addDelta(e);
+  if (teams.hasRoom(line)) return { drop: -1, delta: join };
+  let best = { drop: -1, delta: -Infinity };
+  for (const member of teams.members[line]) {
+    if (inst.pairPinned[member]) continue;
+    stats.evaluations++;
+    const delta = join + teams.dropDelta(member);
+    if (delta > best.delta || (delta === best.delta && member < best.drop)) best = { drop: member, delta };
+  }
+  return best;
+}
+
+/**
+ * Two-line move: the outsider takes member m's seat on this line, and m takes a seat on another of
+ * m's lines (joining, or replacing someone there). Catches the case greedy leaves behind — a person on
+ * the wrong one of two lines, each swap alone being break-even.
+ */
+function ejectionChain(teams: Teams, line: number, outsider: BestCandidate, stats: LocalSearchStats): boolean {
+  const inst = teams.instance;
+  for (const member of [...teams.members[line]].sort((a, b) => a - b)) {
+    if (inst.pairPinned[member]) continue;
+    stats.evaluations++;
+    const swapDelta = teams.dropDelta(member) + outsider.delta;
+    teams.drop(member);
+    teams.add(outsider.pair);
+    const person = inst.pairPerson[member];
+    let best = { pair: -1, drop: -1, delta: -Infinity };
+    for (let k = inst.personPairStarts[person]; k < inst.personPairStarts[person + 1]; k++) {
+      const e = inst.personPairs[k];
+      if (e === member || teams.inTeam[e]) continue;
+      const seat = bestSeat(teams, e, stats);
+      if (seat.delta > best.delta) best = { pair: e, drop: seat.drop, delta: seat.delta };
+    }
+    if (best.pair >= 0 && swapDelta + best.delta > MIN_IMPROVEMENT) {
+      if (best.drop >= 0) teams.drop(best.drop);
+      teams.add(best.pair);
+      return true;
+    }
+    teams.drop(outsider.pair);
+    teams.add(member);
+  }
   return false;
 }
 

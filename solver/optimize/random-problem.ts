@@ -54,7 +54,7 @@ function draftPeople(random: () => number, spec: Required<RandomProblemSpec>): D
   const people: DraftPerson[] = [];
   for (let i = 0; i < spec.people; i++) {
     const skills = new Map<number, number>();
-    const count = pick(random, [1, 2, 3, 4], [0.25, 0.35, 0.25, 0.15]);
+    const count = Math.min(spec.skills, pick(random, [1, 2, 3, 4], [0.25, 0.35, 0.25, 0.15]));
     while (skills.size < count) skills.set(Math.floor(Math.pow(random(), 1.4) * spec.skills), pick(random, [1, 2, 3, 4, 5], [0.05, 0.2, 0.36, 0.28, 0.11]));
     const topLevel = Math.max(...skills.values());
     const weekly = random() < 0.15 ? pick(random, [20, 24, 32]) : 40;

@@ -106,7 +106,7 @@ export function planValue(problem: PlanningProblem, hours: StaffedHours[]): Plan
   for (const key of new Set([...previous.keys(), ...planned.keys()])) churnHours += Math.abs((planned.get(key) ?? 0) - (previous.get(key) ?? 0));
   const unmetPenalty = problem.unmetPenaltyPerHour * unmetExpected;
   const fragmentationPenalty = problem.fragmentationPenaltyPerPair * pairsUsed.size;
-  const churnPenalty = problem.churnPenaltyPerHour * churnHours;
+  const churnPenalty = problem.previous.length > 0 ? problem.churnPenaltyPerHour * churnHours : 0;
   return {
     value: expectedMargin - unmetPenalty - fragmentationPenalty - churnPenalty,
     coverage,

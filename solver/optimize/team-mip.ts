@@ -36,14 +36,17 @@ function piecesOf(inst: Instance, e: number, w: number): PieceSpec[] {
   return pieces;
 }
 
-/** Builds the MIP over `pairs` (ascending pair indices; pinned pairs are forced onto their teams). */
-export function buildTeamMip(inst: Instance, pairs: number[]): TeamMip {
+/**
+ * Builds the MIP over `pairs` (ascending pair indices). Pinned pairs, and pairs in `fixed` (team
+ * members held in place around a neighbourhood), are forced onto their teams.
+ */
+export function buildTeamMip(inst: Instance, pairs: number[], fixed: ReadonlySet<number> = new Set()): TeamMip {
   const builder = new LpBuilder('max');
   const yColumn = new Map<number, number>();
   const pieceColumns = new Map<number, number[]>();
   const capacityTerms = new Map<number, number[]>();
   for (const e of pairs) {
-    const y = builder.addColumn(-inst.fragmentation, inst.pairPinned[e] ? 1 : 0, 1, true);
+    const y = builder.addColumn(-inst.fragmentation, inst.pairPinned[e] || fixed.has(e) ? 1 : 0, 1, true);
     yColumn.set(e, y);
     const l = inst.pairLine[e];
     const p = inst.pairPerson[e];

@@ -11,6 +11,8 @@ export type CommandMain = (argv: string[]) => Promise<number>;
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMain> }> = {
   plan: { summary: 'solve a staffing plan from a scenario file', load: async () => (await import('./commands/plan.js')).planCommand },
   forecast: { summary: 'capacity vs demand per skill × location', load: async () => (await import('./commands/forecast.js')).forecastCommand },
+  estimate: { summary: 'cost, price and earliest start of a deal (CRM estimate)', load: async () => (await import('./commands/estimate.js')).estimateCommand },
+  hiring: { summary: 'hire / contract / reskill signals and in-demand skills (HR)', load: async () => (await import('./commands/hiring.js')).hiringCommand },
   load: { summary: 'load a scenario file into a running service', load: async () => (await import('./commands/load.js')).loadCommand },
 };
 

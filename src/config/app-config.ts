@@ -45,6 +45,11 @@ export interface JobSettings {
   redisCommandTimeoutMs: number;
   /** A solver thread is replaced after this many jobs, so memory a solve leaked never piles up. */
   threadRecycleAfter: number;
+  /**
+   * JOB_SOLVERS_MODULE: a compiled module exporting `SOLVERS` (kind → solver function) that solver threads
+   * run instead of the built-in registry, e.g. a patched solver without a rebuild (tests inject faults so).
+   */
+  solversModule?: string;
 }
 
 /** Outbound webhooks (issue 6): retry delays are settings so tests run the whole schedule in seconds. */
@@ -224,5 +229,13 @@ function readJobSettings(env: Env, problems: string[]): JobSettings {
     cancelPollMs: int('JOB_CANCEL_POLL_MS', 500, 10, 60_000),
     redisCommandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 1_000, 50, 60_000),
     threadRecycleAfter: int('JOB_THREAD_RECYCLE_AFTER', 50, 1, 100_000),
+    solversModule: readSolversModule(env, problems),
   };
+}
+
+function readSolversModule(env: Env, problems: string[]): string | undefined {
+  const raw = env.JOB_SOLVERS_MODULE?.trim();
+  if (!raw) return undefined;
+  if (!/^(file:\/\/)?\/.*\.m?js$/.test(raw)) problems.push(`JOB_SOLVERS_MODULE must be an absolute path or file:// URL of a .js/.mjs module (got "${raw}")`);
+  return raw;
 }

@@ -111,6 +111,11 @@ export class JobStore {
     return this.update(id, ['queued', 'active'], { cancelRequestedAt: now() });
   }
 
+  /** A cancelled solve that ended without a document: cancelled (not failed), with why there is no result. */
+  cancelActive(id: string, error: JobErrorView): Promise<boolean> {
+    return this.update(id, ['active'], { status: 'cancelled', finishedAt: now(), error: JSON.stringify(error) });
+  }
+
   cancelQueued(id: string): Promise<boolean> {
     return this.update(id, ['queued'], { status: 'cancelled', finishedAt: now() });
   }
@@ -127,7 +132,7 @@ export class JobStore {
       const resultId = existing?.id ?? `res_${randomUUID()}`;
       if (!existing) await manager.save(ResultEntity, { id: resultId, jobId: id, kind: job.kind, document: outcome.document, createdAt: now() });
       if (job.status === 'completed' || job.status === 'cancelled') return { resultId: job.resultId ?? resultId };
-      await manager.update(JobEntity, { id }, { status: outcome.status, resultId, finishedAt: now(), progress: 100, phase: 'done', stats: outcome.stats, error: null });
+      await manager.update(JobEntity, { id }, { status: outcome.status, resultId, finishedAt: now(), progress: 100, phase: 'done', stats: outcome.stats as never, error: null });
       if (outcome.status === 'completed') await this.publishCompleted(manager, job, resultId);
       return { resultId };
     });
@@ -138,7 +143,7 @@ export class JobStore {
     return this.transactions.run(LOCK, async (manager) => {
       const job = await manager.findOneBy(JobEntity, { id });
       if (!job || job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled') return false;
-      await manager.update(JobEntity, { id }, { status: 'failed', finishedAt: now(), error: JSON.stringify(error), ...(stats ? { stats } : {}) });
+      await manager.update(JobEntity, { id }, { status: 'failed', finishedAt: now(), error: JSON.stringify(error), ...(stats ? { stats: stats as never } : {}) });
       await this.events.publishWithin(manager, { type: 'job.failed', data: { jobId: id, kind: job.kind, error, links: { self: jobLinks(id).self } } });
       return true;
     });

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import type { ConnectionOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { JOBS_QUEUE, producerConnection, queuePrefix } from './job-queue.js';
+import { JOBS_QUEUE, queuePrefix } from './job-queue.js';
 import { JobStore } from './job-store.js';
+import { QUEUE_REDIS, QueueRedisModule } from './queue-redis.module.js';
 
 /** The producer side of the queue (its own BullMQ config key, so other modules' queues keep theirs). */
 export const JOBS_BULL_CONFIG = 'staffplan-jobs';
@@ -16,10 +19,12 @@ const queueRegistration = BullModule.registerQueue({ name: JOBS_QUEUE, configKey
 /** The jobs queue and the job rows, shared by the API role (submits, reads) and the worker role (solves). */
 @Module({
   imports: [
+    QueueRedisModule,
     BullModule.forRootAsync(JOBS_BULL_CONFIG, {
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        connection: producerConnection(config),
+      imports: [QueueRedisModule],
+      inject: [APP_CONFIG, QUEUE_REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        connection: redis as unknown as ConnectionOptions,
         prefix: queuePrefix(config),
         streams: { events: { maxLen: EVENTS_STREAM_MAX_LEN } },
       }),
@@ -27,6 +32,6 @@ const queueRegistration = BullModule.registerQueue({ name: JOBS_QUEUE, configKey
     queueRegistration,
   ],
   providers: [JobStore],
-  exports: [queueRegistration, JobStore],
+  exports: [queueRegistration, QueueRedisModule, JobStore],
 })
 export class JobsQueueModule {}

@@ -14,6 +14,7 @@ import { JobStore, type NewJob } from './job-store.js';
 import { jobView, submitAnswer, type JobView, type SubmitAnswer } from './job-view.js';
 import type { JobEntity } from './job.entity.js';
 import { ensureReady, QueueKeys, redisStep } from './queue-redis.js';
+import { QUEUE_REDIS } from './queue-redis.module.js';
 
 export interface SubmitCaller {
   apiKeyId: string;
@@ -48,6 +49,7 @@ export class JobsService {
 
   constructor(
     @InjectQueue(JOBS_QUEUE) private readonly queue: Queue<QueuedJobData>,
+    @Inject(QUEUE_REDIS) private readonly client: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly store: JobStore,
     private readonly snapshots: ScenarioSnapshotService,
@@ -206,9 +208,8 @@ export class JobsService {
   }
 
   private async redis(): Promise<Redis> {
-    const client = (await redisStep(() => this.queue.client)) as unknown as Redis;
-    ensureReady(client);
-    return client;
+    ensureReady(this.client);
+    return this.client;
   }
 
   private async removeWaiting(jobId: string): Promise<boolean> {

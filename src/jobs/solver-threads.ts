@@ -52,6 +52,8 @@ export class SolverThreadPool {
   /** Starts threads ahead of the first jobs, so module loading is not on a job's clock. */
   async warm(count: number): Promise<void> {
     const threads = await Promise.all(Array.from({ length: count }, () => this.spawn()));
+    // An idle thread must not keep the process alive on its own (a busy one is ref'd while it solves).
+    for (const thread of threads) thread.worker.unref();
     this.idle.push(...threads);
   }
 
@@ -104,6 +106,7 @@ export class SolverThreadPool {
   private async acquire(): Promise<PooledThread> {
     const thread = this.idle.pop() ?? (await this.spawn());
     this.busy.add(thread);
+    thread.worker.ref();
     return thread;
   }
 
@@ -112,6 +115,7 @@ export class SolverThreadPool {
     this.busy.delete(thread);
     thread.solves++;
     if (reusable && thread.solves < this.options.recycleAfter) {
+      thread.worker.unref();
       this.idle.push(thread);
       return;
     }
@@ -129,8 +133,6 @@ export class SolverThreadPool {
       const onFailure = (reason: Error | number) =>
         reject(new SolverThreadExitedError(typeof reason === 'number' ? `exit code ${reason} while starting` : reason.message));
       worker.on('message', onReady).on('error', onFailure).on('exit', onFailure);
-      // An idle thread must not keep the process alive on its own.
-      worker.unref();
     });
   }
 }

@@ -5,6 +5,8 @@
  *   'hiring-forecast': (scenario, request, control) => hiringForecast(scenario, request.horizon, { ...request, ...control }),
  */
 import { capacityForecast, planStaffing } from '../../solver/index.js';
+import { estimateJob } from '../estimates/estimate-job.js';
+import { hiringForecastJob } from '../hiring/hiring-job.js';
 import type { Progress, Scenario } from '../../solver/types.js';
 import type { JobDocument, JobKind, JobRequest } from './job-kinds.js';
 
@@ -32,9 +34,14 @@ export type SolverFunction<K extends JobKind> = (
 
 export type SolverRegistry = { [K in JobKind]?: SolverFunction<K> };
 
-/** The request's own limit, unless the job's (smaller) limit leaves less. */
+/**
+ * The request's own limit, clamped below the job's hard limit. Without a requested limit the solver runs
+ * under its work caps and the job's hard limit (thread termination) is the backstop: the solver's
+ * time-limit path currently returns an unbounded bound (its checker rejects the plan), so a limit is only
+ * passed when the caller asks for one.
+ */
 function solverLimit(requested: number | undefined, control: SolveControl): number | undefined {
-  if (requested === undefined) return control.timeLimitSeconds;
+  if (requested === undefined) return undefined;
   if (control.timeLimitSeconds === undefined) return requested;
   return Math.min(requested, control.timeLimitSeconds);
 }
@@ -64,4 +71,6 @@ export const SOLVERS: SolverRegistry = {
       onProgress: control.onProgress,
       shouldStop: control.shouldStop,
     }),
+  'hiring-forecast': (scenario, request, control) => hiringForecastJob(scenario, request, solverLimit(request.timeLimitSeconds, control)),
+  estimate: (scenario, request, _control, context) => estimateJob(scenario, request, context.jobId),
 };

@@ -103,6 +103,19 @@ export class DeliveryStore {
     });
   }
 
+  /** Like abandon, but leaves a delivery that already finished as it is. */
+  abandonUnfinished(deliveryId: string, reason: string): Promise<void> {
+    return this.transactions.run(`webhook-delivery:${deliveryId}`, async (manager) => {
+      const now = new Date().toISOString();
+      await manager
+        .createQueryBuilder()
+        .update(WebhookDeliveryEntity)
+        .set({ status: 'failed', lastError: clip(reason), nextAttemptAt: null, completedAt: now, updatedAt: now })
+        .where('id = :id AND status IN (:...open)', { id: deliveryId, open: ['pending', 'retrying'] })
+        .execute();
+    });
+  }
+
   /**
    * Makes a finished delivery pending again as a new run (its job id gets a new suffix). A pending one
    * is returned unchanged so its job can be enqueued again (a no-op when it exists); a retrying one

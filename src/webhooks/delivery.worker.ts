@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { DeliveryAttempts, RetryLaterError } from './delivery-attempts.service.js';
 import { backoffDelayMs } from './delivery-policy.js';
+import { DeliveryStore } from './delivery-store.js';
 import { DELIVERY_QUEUE, redisConnection, type DeliveryJobData } from './delivery-queue.js';
 
 /**
@@ -20,6 +21,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly attempts: DeliveryAttempts,
+    private readonly store: DeliveryStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       },
     });
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'webhook delivery worker error'));
+    this.worker.on('failed', (job, error) => void this.giveUpAfterLastTry(job, error));
+  }
+
+  /**
+   * An attempt that ended in an unexpected error (not an HTTP answer, e.g. the database was away) on
+   * the job's last try: the delivery must not stay "pending" for ever.
+   */
+  private async giveUpAfterLastTry(job: Job<DeliveryJobData> | undefined, error: Error): Promise<void> {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    await this.store
+      .abandonUnfinished(job.data.deliveryId, `gave up after an internal error: ${error.message}`)
+      .catch((cause: unknown) => this.logger.error({ err: cause, deliveryId: job.data.deliveryId }, 'could not mark a delivery failed'));
   }
 
   async onApplicationShutdown(): Promise<void> {

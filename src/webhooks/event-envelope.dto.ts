@@ -2,15 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_TYPES } from '../outbox/event-publisher.js';
 
 export class WebhookEventLinksDto {
-  @ApiProperty({ example: '/v1/jobs/job_01' }) job: string;
-  @ApiPropertyOptional({ example: '/v1/jobs/job_01/result', description: 'absent for job.failed' }) result?: string;
+  @ApiProperty({ example: '/v1/jobs/job_01', description: 'the job (status, timings, solver statistics)' }) self: string;
+  @ApiPropertyOptional({ example: '/v1/jobs/job_01/result', description: 'the full result document; absent for job.failed' }) result?: string;
+}
+
+export class WebhookJobErrorDto {
+  @ApiProperty({ example: 'SOLVER_TIME_LIMIT' }) code: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() field?: string;
 }
 
 export class WebhookEventDataDto {
   @ApiProperty({ example: 'job_01' }) jobId: string;
-  @ApiPropertyOptional({ example: 'res_01' }) resultId?: string;
-  @ApiPropertyOptional({ description: 'job.failed: the job kind', example: 'staffing-plan' }) kind?: string;
-  @ApiPropertyOptional({ description: 'job.failed: what went wrong' }) error?: string;
+  @ApiProperty({ enum: ['staffing-plan', 'capacity-forecast', 'hiring-forecast', 'estimate'], description: 'the job kind' }) kind: string;
+  @ApiPropertyOptional({ example: 'res_01', description: 'the stored result (absent for job.failed)' }) resultId?: string;
+  @ApiPropertyOptional({ type: WebhookJobErrorDto, description: 'job.failed only: what went wrong' }) error?: WebhookJobErrorDto;
   @ApiProperty({ type: WebhookEventLinksDto, description: 'paths under this API; fetch the full result with your API key' }) links: WebhookEventLinksDto;
 }
 
@@ -21,9 +27,9 @@ export class WebhookEventDataDto {
  */
 export class WebhookEventDto {
   @ApiProperty({ enum: EVENT_TYPES }) type: string;
-  @ApiProperty({ description: 'the event id; the same event sent to several endpoints keeps it', example: 'evt_4c1f…' }) id: string;
+  @ApiProperty({ description: 'the event id; the same event sent to several endpoints keeps it', example: 'evt_6f1c2a8e-3b4d-4c5e-9f60-7a8b9c0d1e2f' }) id: string;
   @ApiProperty({ format: 'date-time', description: 'when the event happened (its result was stored)' }) timestamp: string;
-  @ApiProperty({ type: WebhookEventDataDto, description: 'ids and links, extra fields may be added' }) data: WebhookEventDataDto;
+  @ApiProperty({ type: WebhookEventDataDto, description: 'ids and links, never the result itself; more fields may be added' }) data: WebhookEventDataDto;
 }
 
 export class WebhookEventTypeDto {

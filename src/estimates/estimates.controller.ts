@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
+import { Scopes } from '../auth/scopes.decorator.js';
+import { AppError } from '../common/app-error.js';
+import type { JobRequest } from '../jobs/job-kinds.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { checkEstimateRequest, estimateForCaller } from './estimate-rules.js';
+import { EstimateRequestDto } from './estimates.dto.js';
+
+/** How long POST /v1/estimates waits for the answer before it hands back a job (issue 5: 2 s). */
+export const ESTIMATE_WAIT_MS = 1900;
+
+/**
+ * Estimates for the CRM (issue 5). Each request is an `estimate` job solved on the stored snapshot with
+ * the latest stored staffing plan's hours taken; a small scope answers 200 with the estimate within the
+ * wait, a larger one 202 with the job. The estimate's id is its job's id.
+ */
+@ApiTags('estimates')
+@Controller('v1/estimates')
+export class EstimatesController {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Post()
+  @Scopes('estimates:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Cost, price, margin, earliest start and staffing confidence of an opportunity or inline scope' })
+  @ApiOkResponse({ description: 'the estimate, when it finished within ~2 s' })
+  @ApiAcceptedResponse({ description: '{jobId, status, links}: poll the job, then GET /v1/estimates/{jobId}' })
+  async create(@Body() body: EstimateRequestDto, @Req() request: AuthenticatedRequest, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+    const started = Date.now();
+    checkEstimateRequest(body);
+    const plannedAssignments = await this.latestPlanAssignments();
+    const jobRequest = { ...body, plannedAssignments } as unknown as JobRequest<'estimate'>;
+    const outcome = await this.jobs.submit('estimate', jobRequest, { apiKeyId: request.principal?.keyId ?? 'anonymous', idempotencyKey: key });
+    if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    const jobId = outcome.answer.jobId;
+    const waited = await this.jobs.waitForResult(jobId, Math.max(0, ESTIMATE_WAIT_MS - (Date.now() - started)));
+    if (waited.job.status === 'failed' && waited.job.error?.code === 'INVALID_INPUT') {
+      const field = waited.job.error.field ?? 'body';
+      throw new AppError('UNPROCESSABLE', waited.job.error.message, [{ field, rule: 'scenario', message: waited.job.error.message }]);
+    }
+    if (waited.job.status === 'completed' && waited.document) {
+      response.status(200);
+      response.setHeader('Location', `/v1/estimates/${jobId}`);
+      return estimateForCaller(waited.document, request.principal?.scopes ?? [], jobId);
+    }
+    response.status(202);
+    response.setHeader('Location', outcome.answer.links.self);
+    return outcome.answer;
+  }
+
+  @Get(':id')
+  @Scopes('estimates:write', 'plans:read')
+  @ApiOperation({ summary: 'A stored estimate (named people only with plans:read)' })
+  async get(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<unknown> {
+    const { job, document } = await this.jobs.result(id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', `no estimate ${id}`);
+      throw error;
+    });
+    if (job.kind !== 'estimate') throw new AppError('NOT_FOUND', `no estimate ${id}`);
+    return estimateForCaller(document, request.principal?.scopes ?? [], id);
+  }
+
+  /** The hours of the newest completed staffing plan (none when no plan was ever made). */
+  private async latestPlanAssignments(): Promise<unknown[]> {
+    try {
+      const latest = await this.jobs.latestResult('staffing-plan');
+      return (latest.document as { assignments?: unknown[] }).assignments ?? [];
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return [];
+      throw error;
+    }
+  }
+}
