@@ -32,25 +32,25 @@ export interface SolveOptions {
   backend?: BackendName | 'auto';
   onProgress?: (progress: { phase: string; percent: number }) => void;
   shouldStop?: () => boolean;
+  /**
+   * Neighbourhood MIPs to run after local search (default 0). Each re-cuts up to 6 teams exactly but
+   * costs 0.1-1.5 s in HiGHS WebAssembly, so it is for callers with time to spare.
+   */
+  neighbourhoodRounds?: number;
 }
 
 /** Work caps, scaled so that S/M finish in about a second and XXL in minutes. */
 const LOCAL_SEARCH_PASSES = 12;
 const MIP_MAX_NODES = 400;
 const MAX_EXACT_COMPONENTS = 400;
-const NEIGHBOURHOOD = { maxLines: 8, maxPeoplePerLine: 8, maxPairWeeks: 2500, mipMaxNodes: 150 };
-
-/** Neighbourhood MIPs to try: about one per two lines, within [10, 80]. */
-function neighbourhoodRounds(lines: number): number {
-  return Math.max(10, Math.min(80, Math.round(lines / 2)));
-}
+const NEIGHBOURHOOD = { maxLines: 6, maxPeoplePerLine: 6, maxPairWeeks: 1200, mipMaxNodes: 40 };
 
 async function improveByNeighbourhoods(teams: Teams, options: SolveOptions, context: RunContext): Promise<NeighbourhoodStats | null> {
   // javascript-lp-solver is not trusted with MIPs of this size: neighbourhoods are a HiGHS move.
-  if (options.backend === 'jslp') return null;
+  if (options.backend === 'jslp' || !options.neighbourhoodRounds) return null;
   return neighbourhoodSearch(teams, {
     ...NEIGHBOURHOOD,
-    rounds: neighbourhoodRounds(teams.instance.nLines),
+    rounds: options.neighbourhoodRounds,
     backend: 'highs',
     remainingSeconds: () => context.remainingSeconds(),
     shouldStop: context.shouldStop,

@@ -5,7 +5,7 @@
  * left out. Objective = Σ piece values − F·Σ y, i.e. the Teams value. The answer is read back as teams:
  * the hours then follow exactly from Teams' knapsacks.
  */
-import { getBackend, LinearProgram, LpBuilder, LpResult, LpSolveOptions } from '../lp/index.js';
+import { getBackend, LinearProgram, LpBackend, LpBuilder, LpResult, LpSolveOptions } from '../lp/index.js';
 import type { BackendName } from '../types.js';
 import { Instance, pairWeekKey } from './instance.js';
 import { Teams } from './teams.js';
@@ -103,8 +103,10 @@ export interface TeamMipAnswer {
   chosen: number[];
 }
 
-export async function solveTeamMip(mip: TeamMip, backend: BackendName, options: LpSolveOptions): Promise<TeamMipAnswer> {
-  const result = await getBackend(backend).solve(mip.lp, options);
+/** Solves with a named backend (or any LpBackend, e.g. a test double); the LP layer verifies the answer. */
+export async function solveTeamMip(mip: TeamMip, backend: BackendName | LpBackend, options: LpSolveOptions): Promise<TeamMipAnswer> {
+  const solver = typeof backend === 'string' ? getBackend(backend) : backend;
+  const result = await solver.solve(mip.lp, options);
   const chosen = result.hasSolution ? mip.pairs.filter((e) => result.values[mip.yColumn.get(e)!] > 0.5) : [];
   return { result, chosen };
 }
