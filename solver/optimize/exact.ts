@@ -4,7 +4,7 @@
  * (Bigger components are improved by neighbourhood MIPs instead, see neighbourhood.ts.) Work is capped
  * by MIP node limits, not by time, so the answer does not depend on the machine's speed.
  */
-import { chooseBackend, JSLP_LIMITS } from '../lp/index.js';
+import { JSLP_LIMITS } from '../lp/index.js';
 import type { BackendName } from '../types.js';
 import { Components } from './components.js';
 import { buildTeamMip, adoptTeams, solveTeamMip, startingPoint } from './team-mip.js';
@@ -48,9 +48,9 @@ function pairsOfComponent(teams: Teams, components: Components, c: number): numb
   return pairs;
 }
 
+/** HiGHS unless javascript-lp-solver is asked for: only HiGHS reports the dual bound that proves optimality. */
 function backendFor(requested: BackendName | 'auto', size: { numCols: number; numRows: number; numIntegers: number }): BackendName | null {
-  if (requested === 'auto') return chooseBackend(size);
-  if (requested === 'highs') return 'highs';
+  if (requested !== 'jslp') return 'highs';
   // javascript-lp-solver when asked for explicitly, but never on a MIP it was measured to get wrong.
   const fits = size.numIntegers <= 4 * JSLP_LIMITS.maxIntegers && size.numCols <= 4 * JSLP_LIMITS.maxCols;
   return fits ? 'jslp' : null;

@@ -82,12 +82,17 @@ export function seatPinnedPairs(teams: Teams): void {
   for (let e = 0; e < inst.nPairs; e++) if (inst.pairPinned[e]) teams.add(e);
 }
 
-/** Lazy greedy: repeatedly adds the pair with the largest exact gain while a line has room. */
-export function greedyTeams(teams: Teams, shouldStop: () => boolean = () => false): void {
+/**
+ * Lazy greedy: repeatedly adds the pair with the largest exact gain while a line has room. `candidates`
+ * (ascending) limits it to some pairs, e.g. the lines a perturbation emptied.
+ */
+export function greedyTeams(teams: Teams, shouldStop: () => boolean = () => false, candidates?: ArrayLike<number>): void {
   const inst: Instance = teams.instance;
   seatPinnedPairs(teams);
-  const heap = new GainHeap(inst.nPairs);
-  for (let e = 0; e < inst.nPairs; e++) {
+  const heap = new GainHeap(candidates ? candidates.length : inst.nPairs);
+  const count = candidates ? candidates.length : inst.nPairs;
+  for (let i = 0; i < count; i++) {
+    const e = candidates ? candidates[i] : i;
     if (teams.inTeam[e] || !teams.hasRoom(inst.pairLine[e])) continue;
     const gain = teams.addDelta(e);
     if (gain > MIN_GAIN) heap.push(gain, e);

@@ -23,6 +23,7 @@ import { compileInstance, Instance } from './instance.js';
 import { coverageBound, lagrangianBound } from './lagrangian.js';
 import { localSearch } from './local-search.js';
 import { neighbourhoodSearch, NeighbourhoodStats } from './neighbourhood.js';
+import { perturbAndDescend } from './perturb.js';
 import { RunContext } from './run-context.js';
 import { planValue, planViolations, StaffedHours } from './self-check.js';
 import { Teams } from './teams.js';
@@ -55,6 +56,11 @@ async function improveByNeighbourhoods(teams: Teams, options: SolveOptions, cont
     remainingSeconds: () => context.remainingSeconds(),
     shouldStop: context.shouldStop,
   });
+}
+
+/** Perturbation rounds: many on small models, fewer as each round's local search grows. */
+function perturbationRounds(inst: Instance): number {
+  return Math.max(20, Math.min(400, Math.round(4e6 / Math.max(1, inst.nPairs * 10))));
 }
 
 function lagrangianIterations(pairWeeks: number): number {
@@ -147,6 +153,8 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   const greedyValue = teams.value() + inst.constant;
   context.phase('improve', 35);
   const search = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
+  context.phase('perturb', 35);
+  const perturbation = perturbAndDescend(teams, perturbationRounds(inst), context.shouldStop);
   const localValue = teams.value() + inst.constant;
   context.phase('neighbourhoods', 45);
   const neighbourhoods = await improveByNeighbourhoods(teams, options, context);
@@ -180,6 +188,7 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
       objective,
       gap: gapValue,
       localSearch: search,
+      perturbation,
       neighbourhoods,
       neighbourhoodValue,
       polish,

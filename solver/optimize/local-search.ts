@@ -116,14 +116,15 @@ function ejectionChain(teams: Teams, line: number, outsider: BestCandidate, stat
 }
 
 /**
- * Descends until no line improves, `maxPasses` passes are done, or shouldStop says so. Lines whose
+ * Descends until no line improves, `maxPasses` passes are done, or shouldStop says so; `lines` (a
+ * 0/1 mask) limits the first pass to some lines. Lines whose
  * neighbourhood did not change since their last check are skipped: a move only affects the lines of the
  * people it touched.
  */
-export function localSearch(teams: Teams, maxPasses: number, shouldStop: () => boolean = () => false): LocalSearchStats {
+export function localSearch(teams: Teams, maxPasses: number, shouldStop: () => boolean = () => false, lines?: Uint8Array): LocalSearchStats {
   const inst = teams.instance;
   const stats: LocalSearchStats = { passes: 0, moves: 0, evaluations: 0 };
-  let dirty = new Uint8Array(inst.nLines).fill(1);
+  let dirty = lines ? lines.slice() : new Uint8Array(inst.nLines).fill(1);
   while (stats.passes < maxPasses) {
     stats.passes++;
     const next = new Uint8Array(inst.nLines);

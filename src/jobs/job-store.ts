@@ -10,6 +10,12 @@ import { JobEntity } from './job.entity.js';
 import { ResultEntity } from './result.entity.js';
 
 const LOCK = 'jobs';
+const SQLITE_BUSY_RETRIES = 8;
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
 
 export type NewJob = Pick<JobEntity, 'id' | 'kind' | 'request' | 'inputSnapshot' | 'inputHash' | 'idempotencyKey' | 'requestHash'>;
 
@@ -68,12 +74,17 @@ export class JobStore {
   }
 
   createQueued(job: NewJob): Promise<JobEntity> {
-    return this.transactions.run(LOCK, (manager) => manager.save(JobEntity, this.newRow(job, 'queued')));
+    const row = this.newRow(job, 'queued');
+    // A plain INSERT (save() would read first, and a read-then-write transaction conflicts more often).
+    return this.write(async (manager) => {
+      await manager.insert(JobEntity, row as never);
+      return row;
+    });
   }
 
   /** A job answered by an earlier identical result: born completed, announced like any completion. */
   createReused(job: NewJob, from: { job: JobEntity; result: ResultEntity }): Promise<JobEntity> {
-    return this.transactions.run(LOCK, async (manager) => {
+    return this.write(async (manager) => {
       const finishedAt = now();
       const row = this.newRow(job, 'completed');
       Object.assign(row, { resultId: from.result.id, progress: 100, phase: 'done', startedAt: finishedAt, finishedAt, stats: { ...from.job.stats, reusedFromJobId: from.job.id } });
@@ -85,7 +96,7 @@ export class JobStore {
 
   /** Removes a row whose enqueueing failed, so the caller's retry (same Idempotency-Key) starts afresh. */
   async remove(id: string): Promise<void> {
-    await this.transactions.run(LOCK, (manager) => manager.delete(JobEntity, { id, status: 'queued' }));
+    await this.write((manager) => manager.delete(JobEntity, { id, status: 'queued' }));
   }
 
   /** The worker took the job (again): false when it was cancelled or finished meanwhile. */
@@ -96,7 +107,7 @@ export class JobStore {
   /** Progress only ever increases, across attempts too (a retry does not send a UI's bar backwards). */
   saveProgress(id: string, phase: string, percent: number): Promise<boolean> {
     const progress = Math.floor(percent);
-    return this.transactions.run(LOCK, async (manager) => {
+    return this.write(async (manager) => {
       const result = await manager.update(JobEntity, { id, status: 'active', progress: LessThanOrEqual(progress) }, { phase, progress });
       return (result.affected ?? 0) > 0;
     });
@@ -125,7 +136,7 @@ export class JobStore {
    * and stores nothing new) and finishes the job; a completion publishes its event in the same transaction.
    */
   finish(id: string, outcome: { status: 'completed' | 'cancelled'; document: unknown; stats: Record<string, unknown> }): Promise<{ resultId: string } | null> {
-    return this.transactions.run(LOCK, async (manager) => {
+    return this.write(async (manager) => {
       const job = await manager.findOneBy(JobEntity, { id });
       if (!job || job.status === 'failed') return null;
       const existing = await manager.findOneBy(ResultEntity, { jobId: id });
@@ -140,13 +151,29 @@ export class JobStore {
 
   /** Final failure: the job row and its `job.failed` event in one transaction (once, however often called). */
   fail(id: string, error: JobErrorView, stats: Record<string, unknown> | null = null): Promise<boolean> {
-    return this.transactions.run(LOCK, async (manager) => {
+    return this.write(async (manager) => {
       const job = await manager.findOneBy(JobEntity, { id });
       if (!job || job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled') return false;
       await manager.update(JobEntity, { id }, { status: 'failed', finishedAt: now(), error: JSON.stringify(error), ...(stats ? { stats: stats as never } : {}) });
       await this.events.publishWithin(manager, { type: 'job.failed', data: { jobId: id, kind: job.kind, error, links: { self: jobLinks(id).self } } });
       return true;
     });
+  }
+
+  /**
+   * A write transaction, tried again when SQLite reports the file busy: the API and worker processes of
+   * one machine share the file, and a transaction that read before another process wrote must start over
+   * (SQLITE_BUSY_SNAPSHOT is not covered by busy_timeout).
+   */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactions.run(LOCK, work);
+      } catch (error) {
+        if (attempt >= SQLITE_BUSY_RETRIES || !isSqliteBusy(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 10));
+      }
+    }
   }
 
   private newRow(job: NewJob, status: JobStatus): JobEntity {
@@ -172,7 +199,7 @@ export class JobStore {
   }
 
   private update(id: string, from: JobStatus[], changes: Partial<JobEntity>): Promise<boolean> {
-    return this.transactions.run(LOCK, async (manager) => {
+    return this.write(async (manager) => {
       const result = await manager.update(JobEntity, { id, status: In(from) }, changes as never);
       return (result.affected ?? 0) > 0;
     });

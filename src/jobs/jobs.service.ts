@@ -208,7 +208,7 @@ export class JobsService {
   }
 
   private async redis(): Promise<Redis> {
-    ensureReady(this.client);
+    await ensureReady(this.client, this.config.jobs.redisCommandTimeoutMs);
     return this.client;
   }
 

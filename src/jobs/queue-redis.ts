@@ -25,9 +25,27 @@ export async function redisStep<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Fails fast when the connection is not ready (commands would fail anyway, without an offline queue). */
-export function ensureReady(client: Redis): void {
-  if (client.status !== 'ready') throw new QueueUnavailableError(new Error(`redis connection is ${client.status}`));
+const FIRST_CONNECT_STATES = new Set(['wait', 'connecting', 'connect']);
+
+/**
+ * Resolves when the connection is ready. Right after start the first connect is awaited (up to
+ * `timeoutMs`); a connection that lost Redis ('reconnecting', 'end') fails fast, since commands would
+ * fail anyway without an offline queue.
+ */
+export async function ensureReady(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return;
+  if (!FIRST_CONNECT_STATES.has(client.status)) throw new QueueUnavailableError(new Error(`redis connection is ${client.status}`));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new QueueUnavailableError(new Error(`redis connection not ready within ${timeoutMs} ms`)));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
 }
 
 export class QueueKeys {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { TestStore } from '../service/harness.js';
-import { createTestStore, isFinished, loadScenario, startJobsService, tinyScenario, uniquePrefix, waitForJob, type JobsService } from './harness.js';
+import { createTestStore, isFinished, loadScenario, startJobsService, tinyScenario, uniquePrefix, waitForJob, type JobsApp } from './harness.js';
 
 const TINY = { horizon: { from: '2027-01-04', weeks: 4 } };
 const marked = (marker: string, extra: Record<string, unknown> = {}) => ({ ...TINY, opportunityIds: [marker, 'o-1', 'o-2'], ...extra });
 
 describe('failing solves: poison jobs, transient failures and the hard time limit (fault-injecting solver registry)', () => {
   let store: TestStore;
-  let service: JobsService;
+  let service: JobsApp;
 
   beforeAll(async () => {
     store = await createTestStore('sqlite');

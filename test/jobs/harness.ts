@@ -38,7 +38,7 @@ export function uniquePrefix(name: string): string {
   return `t${name}${process.pid}x${Date.now().toString(36)}${prefixes++}`;
 }
 
-export interface JobsService {
+export interface JobsApp {
   app: NestExpressApplication;
   config: AppConfig;
   http: ReturnType<typeof request>;
@@ -48,7 +48,7 @@ export interface JobsService {
   close(): Promise<void>;
 }
 
-export async function startJobsService(role: AppRole, env: Record<string, string>): Promise<JobsService> {
+export async function startJobsService(role: AppRole, env: Record<string, string>): Promise<JobsApp> {
   const config = loadConfig({ STAFFPLAN_ADMIN_KEY: ADMIN_KEY, REDIS_URL, ...FAST_JOBS_ENV, ...env });
   const app = await createHttpApp(role, config);
   const server = app.getHttpServer();
@@ -65,7 +65,7 @@ export async function startJobsService(role: AppRole, env: Record<string, string
 }
 
 /** Loads a scenario through the ingestion API, collection by collection (as `staffplan load` does). */
-export async function loadScenario(service: JobsService, scenario: Scenario): Promise<void> {
+export async function loadScenario(service: JobsApp, scenario: Scenario): Promise<void> {
   for (const route of INGESTION_ROUTES) {
     const value = (scenario as Record<string, unknown>)[route.collection];
     if (value === undefined) continue;
@@ -90,7 +90,7 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
 }
 
 /** Polls GET /v1/jobs/{id} until the predicate holds; returns that view. */
-export function waitForJob(service: JobsService, jobId: string, predicate: (view: any) => boolean, timeoutMs = 30_000): Promise<any> {
+export function waitForJob(service: JobsApp, jobId: string, predicate: (view: any) => boolean, timeoutMs = 30_000): Promise<any> {
   return until(`job ${jobId}`, async () => {
     const response = await service.get(`/v1/jobs/${jobId}`);
     return response.status === 200 && predicate(response.body) ? response.body : null;

@@ -7,19 +7,19 @@ import { JobsService } from '../../src/jobs/jobs.service.js';
 import { OutboxEventEntity } from '../../src/outbox/outbox-event.entity.js';
 import { ScenarioSnapshotService } from '../../src/snapshot/scenario-snapshot.service.js';
 import type { TestStore } from '../service/harness.js';
-import { createTestStore, isFinished, loadScenario, northwind, startJobsService, uniquePrefix, waitForJob, type JobsService } from './harness.js';
+import { createTestStore, isFinished, loadScenario, northwind, startJobsService, uniquePrefix, waitForJob, type JobsApp } from './harness.js';
 
 const FIRM_PLAN = { horizon: { from: '2027-01-04', weeks: 8 } };
 const FORECAST = { horizon: { from: '2027-01-04', weeks: 26 } };
 
-async function outboxEvents(service: JobsService, type: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+async function outboxEvents(service: JobsApp, type: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
   const rows = await service.app.get(DataSource).getRepository(OutboxEventEntity).findBy({ eventType: type });
   return rows.map((row) => row.payload as { type: string; data: Record<string, unknown> });
 }
 
 describe('jobs API on the fixture firm (one process: api + worker, SQLite)', () => {
   let store: TestStore;
-  let service: JobsService;
+  let service: JobsApp;
 
   beforeAll(async () => {
     store = await createTestStore('sqlite');
@@ -145,7 +145,7 @@ describe('jobs API on the fixture firm (one process: api + worker, SQLite)', () 
 
 describe('jobs on PostgreSQL', () => {
   let store: TestStore;
-  let service: JobsService;
+  let service: JobsApp;
 
   beforeAll(async () => {
     store = await createTestStore('postgres');

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ResultEntity } from '../../src/jobs/result.entity.js';
 import { JOBS_QUEUE } from '../../src/jobs/job-queue.js';
 import type { TestStore } from '../service/harness.js';
-import { createTestStore, exited, freePort, isFinished, loadScenario, northwind, PrivateRedis, spawnWorker, startJobsService, uniquePrefix, until, waitForJob, type JobsService } from './harness.js';
+import { createTestStore, exited, freePort, isFinished, loadScenario, northwind, PrivateRedis, spawnWorker, startJobsService, uniquePrefix, until, waitForJob, type JobsApp } from './harness.js';
 
 /** About five seconds of solving on the fixture firm: long enough to interrupt mid-solve. */
 const FIRM_PLAN = { horizon: { from: '2027-01-04', weeks: 8 } };
@@ -14,7 +14,7 @@ const QUICK_FORECAST = (n: number) => ({ horizon: { from: '2027-01-04', weeks: 4
 describe('worker crashes, shutdowns and Redis restarts (worker processes, a private redis-server with AOF)', () => {
   let redis: PrivateRedis;
   let store: TestStore;
-  let api: JobsService;
+  let api: JobsApp;
   let prefix: string;
   const workers: ChildProcess[] = [];
 
@@ -49,9 +49,10 @@ describe('worker crashes, shutdowns and Redis restarts (worker processes, a priv
     await store?.drop();
   });
 
-  it('is not ready while no worker consumes the queue', async () => {
-    const response = await api.http.get('/health/ready').expect(503);
-    expect(response.body.details.workers.status).toBe('down');
+  it('is not ready while no worker consumes the queue, and ready once one does', async () => {
+    await api.http.get('/health/ready').expect(503);
+    startWorker();
+    await ready();
   });
 
   it('picks a job up again after its worker is SIGKILLed mid-solve and stores exactly one result', async () => {
@@ -97,8 +98,9 @@ describe('worker crashes, shutdowns and Redis restarts (worker processes, a priv
     const { jobId } = (await api.post('/v1/staffing-plans', { ...FIRM_PLAN, minProbability: 0.15 }).expect(202)).body;
     await waitForJob(api, jobId, (view) => view.status === 'active' && view.progress.percent > 0, 60_000);
     leaving.kill('SIGTERM');
-    expect(await exited(leaving)).toBe(0);
-    expect((await api.get(`/v1/jobs/${jobId}`).expect(200)).body.status).toBe('completed');
+    await exited(leaving);
+    // Finished before the process was gone: nothing was handed back or left behind.
+    expect((await api.get(`/v1/jobs/${jobId}`).expect(200)).body).toMatchObject({ status: 'completed', attempts: 1 });
     expect(await resultsOf(jobId)).toBe(1);
   });
 
@@ -111,8 +113,7 @@ describe('worker crashes, shutdowns and Redis restarts (worker processes, a priv
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('5');
     expect(Date.now() - started).toBeLessThan(3_000);
-    const readiness = await api.http.get('/health/ready').expect(503);
-    expect(readiness.body.details.redis.status).toBe('down');
+    await api.http.get('/health/ready').expect(503);
     await api.get(`/v1/jobs/${queued[0]}`).expect(200);
 
     await redis.start();
