@@ -6,9 +6,10 @@
  * exactly from a fractional knapsack per person-week (see teams.ts). So:
  *  1. compile the problem into typed arrays and split it into independent components (skill clusters);
  *  2. construct teams by lazy greedy on exact marginal gains (the value is submodular in the teams);
- *  3. improve by exact add / drop / swap moves per line until none helps;
- *  4. per component: the full team MIP in HiGHS when small (warm-started; proves optimality), or a
- *     restricted MIP over the teams plus each line's best outsiders when larger;
+ *  3. improve by exact add / drop / swap / two-line ejection-chain moves per line until none helps,
+ *     then iterated local search (empty a few related teams, refill, descend, keep if better);
+ *     optionally neighbourhood MIPs (SolveOptions.neighbourhoodRounds);
+ *  4. per small component: the full team MIP in HiGHS, warm-started (improves and proves optimality);
  *  5. bound every component by Lagrangian relaxation of the capacity rows (its best value equals the
  *     LP relaxation WITH headcount; any price vector is a valid bound) or by the MIP's dual bound;
  *  6. read the hours off the teams, recompute the objective from scratch and check every plan rule.
@@ -60,7 +61,7 @@ async function improveByNeighbourhoods(teams: Teams, options: SolveOptions, cont
 
 /** Perturbation rounds: many on small models, fewer as each round's local search grows. */
 function perturbationRounds(inst: Instance): number {
-  return Math.max(20, Math.min(400, Math.round(4e6 / Math.max(1, inst.nPairs * 10))));
+  return Math.max(20, Math.min(200, Math.round(4e6 / Math.max(1, inst.nPairs * 10))));
 }
 
 function lagrangianIterations(pairWeeks: number): number {

@@ -2,8 +2,9 @@
  * Tuning aid (not a test, not the benchmark): solves seeded random PlanningProblems and prints time,
  * objective, bound, gap and coverage; with --mip also the full team MIP in HiGHS for comparison.
  *
- *   node --import @swc-node/register solver/optimize/measure.ts   (or compile with tsc and run dist/)
- *   args: --sizes S,M  --seed 1  --mip 60 (seconds for the reference MIP)  --time-limit 30
+ *   npm run build && node dist/solver/optimize/measure.js --sizes S,M [--seed 1] [--lp] [--mip 60] [--time-limit 30]
+ *   --lp: also the LP relaxation of the full team model (headcount included) and its coverage bound;
+ *   --mip S: also the full team MIP in HiGHS with that time limit (the exact optimum on S).
  */
 import { getBackend, relaxIntegrality } from '../lp/index.js';
 import type { PlanningProblem } from '../types.js';
