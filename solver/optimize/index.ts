@@ -17,14 +17,15 @@
  * the same hours; only a time limit or shouldStop that actually fires changes the path.
  */
 import type { BackendName, PlanningProblem, ProblemSolution, SolveStatus } from '../types.js';
+import { priceCapacity, summarizeBound } from './bound.js';
 import { Components, findComponents } from './components.js';
-import { ComponentOutcome, componentValue, solveComponent } from './exact.js';
+import { ComponentOutcome, solveComponent } from './exact.js';
 import { greedyTeams } from './greedy.js';
 import { compileInstance, Instance } from './instance.js';
-import { coverageBound, lagrangianBound } from './lagrangian.js';
 import { localSearch } from './local-search.js';
 import { neighbourhoodSearch, NeighbourhoodStats } from './neighbourhood.js';
 import { perturbAndDescend } from './perturb.js';
+import { repairFromPrices } from './price-teams.js';
 import { RunContext } from './run-context.js';
 import { planValue, planViolations, StaffedHours } from './self-check.js';
 import { Teams } from './teams.js';
@@ -62,54 +63,6 @@ async function improveByNeighbourhoods(teams: Teams, options: SolveOptions, cont
 /** Perturbation rounds: many on small models, fewer as each round's local search grows. */
 function perturbationRounds(inst: Instance): number {
   return Math.max(20, Math.min(200, Math.round(4e6 / Math.max(1, inst.nPairs * 10))));
-}
-
-function lagrangianIterations(pairWeeks: number): number {
-  if (pairWeeks <= 200_000) return 120;
-  if (pairWeeks <= 2_000_000) return 60;
-  return 30;
-}
-
-function initialPrices(teams: Teams): Float64Array {
-  const inst = teams.instance;
-  const lambda = new Float64Array(inst.nPeople * inst.nWeeks);
-  for (let p = 0; p < inst.nPeople; p++) {
-    if (teams.chosen[p].length === 0) continue;
-    for (let w = 0; w < inst.nWeeks; w++) lambda[p * inst.nWeeks + w] = teams.marginalPrice(p, w);
-  }
-  return lambda;
-}
-
-interface BoundSummary {
-  value: number;
-  kind: string;
-  coverage: number;
-  provenComponents: number;
-  lagrangianIterations: number;
-}
-
-function summarizeBound(inst: Instance, components: Components, teams: Teams, outcomes: Map<number, ComponentOutcome>, context: RunContext): BoundSummary {
-  const targets = Float64Array.from({ length: components.count }, (_, c) => componentValue(teams, components, c));
-  const pairWeeks = components.pairWeeks.reduce((a, b) => a + b, 0);
-  const lagrangian = lagrangianBound(inst, components, initialPrices(teams), {
-    iterations: lagrangianIterations(pairWeeks),
-    targets,
-    shouldStop: context.shouldStop,
-  });
-  const kinds = new Set<string>();
-  let value = inst.constant;
-  let proven = 0;
-  for (let c = 0; c < components.count; c++) {
-    const outcome = outcomes.get(c);
-    const mipBound = outcome?.dualBound ?? Infinity;
-    if (outcome?.provenOptimal) proven++;
-    const useMip = mipBound < lagrangian.byComponent[c];
-    kinds.add(useMip ? 'mip-dual-bound' : 'lagrangian-with-headcount');
-    // A bound below the plan it bounds would be a bug; guard against round-off only.
-    value += Math.max(useMip ? mipBound : lagrangian.byComponent[c], targets[c]);
-  }
-  const kind = kinds.size === 0 ? 'exact' : [...kinds].sort().join('+');
-  return { value, kind, coverage: coverageBound(inst, components, lagrangian.lambda), provenComponents: proven, lagrangianIterations: lagrangian.iterations };
 }
 
 function staffedHours(problem: PlanningProblem, inst: Instance, teams: Teams): StaffedHours[] {
@@ -152,19 +105,23 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   context.phase('construct', 5);
   greedyTeams(teams, context.shouldStop);
   const greedyValue = teams.value() + inst.constant;
-  context.phase('improve', 35);
+  context.phase('improve', 25);
   const search = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
-  context.phase('perturb', 35);
+  context.phase('prices', 30);
+  const prices = priceCapacity(teams, components, context.shouldStop);
+  context.phase('price-repair', 40);
+  const priceRepair = context.shouldStop() ? null : repairFromPrices(teams, components, prices.lambda, LOCAL_SEARCH_PASSES, context.shouldStop);
+  context.phase('perturb', 45);
   const perturbation = perturbAndDescend(teams, perturbationRounds(inst), context.shouldStop);
   const localValue = teams.value() + inst.constant;
-  context.phase('neighbourhoods', 45);
+  context.phase('neighbourhoods', 55);
   const neighbourhoods = await improveByNeighbourhoods(teams, options, context);
   const polish = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
   const neighbourhoodValue = teams.value() + inst.constant;
   context.phase('exact', 65);
   const outcomes = await improveExactly(teams, components, options, context);
-  context.phase('bound', 75);
-  const bound = summarizeBound(inst, components, teams, outcomes, context);
+  context.phase('bound', 80);
+  const bound = summarizeBound(inst, components, teams, prices, outcomes, context.shouldStop);
   context.phase('check', 95);
   const hours = staffedHours(problem, inst, teams);
   const violations = planViolations(problem, hours);
@@ -195,7 +152,8 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
       polish,
       exact: [...outcomes.values()].map(({ component, status, improved, provenOptimal, timeMs }) => ({ component, status, improved, provenOptimal, timeMs })),
       provenComponents: bound.provenComponents,
-      lagrangianIterations: bound.lagrangianIterations,
+      lagrangianIterations: prices.iterations,
+      priceRepair,
       pinConflicts: inst.pinConflicts,
       stopped: context.wasStopped,
       phases: context.phases,

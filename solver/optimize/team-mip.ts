@@ -52,11 +52,15 @@ export function buildTeamMip(inst: Instance, pairs: number[], fixed: ReadonlySet
     const p = inst.pairPerson[e];
     for (let k = inst.lineWeekStarts[l]; k < inst.lineWeekStarts[l + 1]; k++) {
       const w = inst.lineWeeks[k];
-      const columns = piecesOf(inst, e, w).map((piece) => builder.addColumn(piece.value, 0, piece.length));
+      const cell = p * inst.nWeeks + w;
+      // A pair-week never carries more than the person's free hours: linking with min(hoursPerWeek, free)
+      // is a valid cut that tightens the LP relaxation (and a zero-capacity week needs no columns).
+      const room = Math.min(inst.lineHours[l], inst.capacity[cell]);
+      if (room <= 0) continue;
+      const columns = piecesOf(inst, e, w).map((piece) => builder.addColumn(piece.value, 0, Math.min(piece.length, room)));
       if (columns.length === 0) continue;
       pieceColumns.set(pairWeekKey(inst, e, w), columns);
-      builder.addRow([...columns, y], [...columns.map(() => 1), -inst.lineHours[l]], -Infinity, 0);
-      const cell = p * inst.nWeeks + w;
+      builder.addRow([...columns, y], [...columns.map(() => 1), -room], -Infinity, 0);
       const terms = capacityTerms.get(cell) ?? [];
       terms.push(...columns);
       capacityTerms.set(cell, terms);

@@ -7,6 +7,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export interface AppConfig {
   port: number;
+  /** METRICS_PORT: the worker role's own /metrics and /health/live listener (unset or 0: none). */
+  metricsPort?: number;
   database: { kind: DatabaseKind; url: string; schema?: string };
   redisUrl: string;
   adminKey?: string;
@@ -45,6 +47,10 @@ export interface JobSettings {
   redisCommandTimeoutMs: number;
   /** A solver thread is replaced after this many jobs, so memory a solve leaked never piles up. */
   threadRecycleAfter: number;
+  /** How often job rows that are queued/active but missing from BullMQ are queued again (0: only at start). */
+  reconcileIntervalMs: number;
+  /** A row younger than this is left alone: its submission may still be queueing it. */
+  reconcileGraceMs: number;
   /**
    * JOB_SOLVERS_MODULE: a compiled module exporting `SOLVERS` (kind → solver function) that solver threads
    * run instead of the built-in registry, e.g. a patched solver without a rebuild (tests inject faults so).
@@ -92,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const config: AppConfig = {
     port: readInteger(env, 'PORT', 3000, 0, 65535, problems),
+    metricsPort: readInteger(env, 'METRICS_PORT', 0, 0, 65535, problems) || undefined,
     database: readDatabase(env, problems),
     redisUrl: readRedisUrl(env, problems),
     adminKey: readAdminKey(env, problems),
@@ -229,6 +236,8 @@ function readJobSettings(env: Env, problems: string[]): JobSettings {
     cancelPollMs: int('JOB_CANCEL_POLL_MS', 500, 10, 60_000),
     redisCommandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 1_000, 50, 60_000),
     threadRecycleAfter: int('JOB_THREAD_RECYCLE_AFTER', 50, 1, 100_000),
+    reconcileIntervalMs: int('JOB_RECONCILE_INTERVAL_MS', 60_000, 0, 24 * HOUR_MS),
+    reconcileGraceMs: int('JOB_RECONCILE_GRACE_MS', 10_000, 0, HOUR_MS),
     solversModule: readSolversModule(env, problems),
   };
 }

@@ -17,6 +17,12 @@ function isSqliteBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+/** An accepted job that has not finished: what the reconciler needs to queue it again. */
+export interface UnfinishedJob {
+  id: string;
+  kind: string;
+}
+
 export type NewJob = Pick<JobEntity, 'id' | 'kind' | 'request' | 'inputSnapshot' | 'inputHash' | 'idempotencyKey' | 'requestHash'>;
 
 function now(): string {
@@ -71,6 +77,16 @@ export class JobStore {
       if (result && solverStatus !== 'timedout') return { job, result };
     }
     return null;
+  }
+
+  /** Queued or active jobs created before `createdBefore` (ISO time), oldest first; ids and kinds only (no snapshot). */
+  async unfinished(createdBefore: string): Promise<UnfinishedJob[]> {
+    const rows = await this.dataSource.getRepository(JobEntity).find({
+      select: { id: true, kind: true },
+      where: { status: In(['queued', 'active']), createdAt: LessThanOrEqual(createdBefore) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => ({ id: row.id, kind: row.kind }));
   }
 
   createQueued(job: NewJob): Promise<JobEntity> {

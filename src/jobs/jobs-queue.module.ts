@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { JOBS_QUEUE, queuePrefix } from './job-queue.js';
+import { JobReconciler } from './job-reconciler.js';
 import { JobStore } from './job-store.js';
 import { QUEUE_REDIS, QueueRedisModule } from './queue-redis.module.js';
 
@@ -31,7 +32,8 @@ const queueRegistration = BullModule.registerQueue({ name: JOBS_QUEUE, configKey
     }),
     queueRegistration,
   ],
-  providers: [JobStore],
+  // The reconciler lives with the queue: one per process, whatever the role.
+  providers: [JobStore, JobReconciler],
   exports: [queueRegistration, QueueRedisModule, JobStore],
 })
 export class JobsQueueModule {}

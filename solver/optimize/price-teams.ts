@@ -1,0 +1,53 @@
+/**
+ * Lagrangian heuristic: the prices λ on person-weeks that make the relaxation tight also say which
+ * teams to build. Each line's best team under λ (the Lagrangian subproblem's own answer) respects
+ * headcount, so it is already a plan — Teams turns any teams into the best feasible hours — but it may
+ * book a person on more lines than their week holds. Local search then repairs that (drop the members a
+ * person cannot serve, fill the seats with the best outsiders). The repaired plan replaces the current
+ * one only when it is worth more: this never makes the plan worse, and a greedy start no longer decides
+ * which part of the solution space the descent explores.
+ */
+import { Components } from './components.js';
+import { bestTeam } from './lagrangian.js';
+import { localSearch } from './local-search.js';
+import { Teams } from './teams.js';
+
+export interface PriceRepairStats {
+  /** Value of the teams read off the prices, before and after repair (without instance.constant). */
+  pricedValue: number;
+  repairedValue: number;
+  adopted: boolean;
+}
+
+/** Every pair on any team now, ascending. */
+export function teamPairs(teams: Teams): number[] {
+  return teams.members.flat().sort((a, b) => a - b);
+}
+
+/** Makes `teams` hold exactly `pairs` (ascending), touching only what differs. */
+export function replaceTeams(teams: Teams, pairs: number[]): void {
+  const keep = new Set(pairs);
+  for (const e of teamPairs(teams)) if (!keep.has(e)) teams.drop(e);
+  for (const e of pairs) teams.add(e);
+}
+
+/** The teams the Lagrangian subproblem picks at prices λ, seated in line order. */
+export function teamsAtPrices(teams: Teams, components: Components, lambda: Float64Array): Teams {
+  const inst = teams.instance;
+  const priced = new Teams(inst);
+  for (let c = 0; c < components.count; c++) {
+    for (const line of components.lines[c]) for (const e of bestTeam(inst, line, lambda, 'value').pairs) priced.add(e);
+  }
+  return priced;
+}
+
+/** Builds the priced teams, repairs them by local search, and adopts them when they beat `teams`. */
+export function repairFromPrices(teams: Teams, components: Components, lambda: Float64Array, passes: number, shouldStop: () => boolean): PriceRepairStats {
+  const priced = teamsAtPrices(teams, components, lambda);
+  const pricedValue = priced.value();
+  localSearch(priced, passes, shouldStop);
+  const repairedValue = priced.value();
+  const adopted = repairedValue > teams.value() + 1e-6;
+  if (adopted) replaceTeams(teams, teamPairs(priced));
+  return { pricedValue, repairedValue, adopted };
+}
