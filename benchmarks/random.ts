@@ -2,6 +2,10 @@
  * A small deterministic pseudo-random source for the scenario generator: mulberry32, so the same
  * (size, seed) always yields the same scenario on every machine and Node version.
  */
+import { mulberry32 } from '../solver/random.js';
+
+export { mulberry32 };
+
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
@@ -15,17 +19,6 @@ export interface Random {
   weightedIndex(weights: readonly number[]): number;
   /** A number in [min, max) rounded to `step`. */
   range(min: number, max: number, step?: number): number;
-}
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createRandom(seed: number): Random {

@@ -13,3 +13,17 @@ export class ScenarioError extends Error {
     super(`${path}: ${message}`);
   }
 }
+
+/**
+ * A document that fails its independent checker: always a solver bug, so it is thrown, never returned.
+ * `document` is the failing document, kept for the bug report; subclasses name what kind it is.
+ */
+export abstract class CheckError<TDocument> extends Error {
+  constructor(
+    readonly violations: string[],
+    readonly document: TDocument,
+    what: string,
+  ) {
+    super(`the ${what} failed the independent check (${violations.length} violation(s)): ${violations.slice(0, 5).join('; ')}`);
+  }
+}

@@ -19,6 +19,14 @@ export interface MoneyContext {
 /** Used only when the scenario names no currency anywhere (no rates, cards or employees). */
 export const FALLBACK_BASE_CURRENCY = 'USD';
 
+/**
+ * Rate cards that can price an hour: levels are whole numbers 1-5 (DESIGN.md §3), so a card at level
+ * 0, 2.5 or 6 is ignored — for pricing and for guessing the base currency — exactly as the checker does.
+ */
+export function usableRateCards(cards: readonly RateCard[] | undefined): RateCard[] {
+  return (cards ?? []).filter((card) => Number.isInteger(card.level) && card.level >= 1 && card.level <= 5);
+}
+
 export function baseCurrency(scenario: Scenario): string {
   const rates = scenario.exchangeRates ?? [];
   if (rates.length > 0) {
@@ -29,7 +37,7 @@ export function baseCurrency(scenario: Scenario): string {
     return bases[0];
   }
   const used = new Set<string>();
-  for (const card of scenario.rateCards ?? []) used.add(card.currency);
+  for (const card of usableRateCards(scenario.rateCards)) used.add(card.currency);
   for (const employee of scenario.employees ?? []) used.add(employee.currency);
   if (used.size > 1) {
     throw new ScenarioError('exchangeRates', `currencies ${[...used].sort().join(', ')} are mixed but no exchange rates are given`);
@@ -42,7 +50,7 @@ export function moneyContext(scenario: Scenario): MoneyContext {
   const rateToBase = new Map<string, number>();
   for (const rate of normalized.exchangeRates ?? []) rateToBase.set(rate.currency, rate.rateToBase);
   const cardsBySkill = new Map<string, Map<number, RateCard[]>>();
-  for (const card of normalized.rateCards ?? []) {
+  for (const card of usableRateCards(normalized.rateCards)) {
     const levels = cardsBySkill.get(card.skill) ?? new Map<number, RateCard[]>();
     cardsBySkill.set(card.skill, levels);
     levels.set(card.level, [...(levels.get(card.level) ?? []), card]);

@@ -1,7 +1,7 @@
 /**
  * Pinned assignments and the previous plan, mapped from ids to problem indices. A pin stands as given,
  * so a pin the plan rules forbid is the caller's error (ScenarioError naming `pinned[i].<field>`):
- * unknown employee or line, a week outside the line's horizon weeks, an ineligible person, hours above
+ * hours not > 0, unknown employee or line, a week outside the line's horizon weeks, an ineligible person, hours above
  * the line's hoursPerWeek or the person's available hours, or more pinned people than the headcount.
  * Previous-plan entries that cannot recur in this plan (unknown or ineligible person, a line no longer
  * demanded, a week outside the horizon) are dropped; only the kept ones are compared for churn.
@@ -32,9 +32,11 @@ function checkPinShape(pin: PlanAssignment, path: string): void {
   for (const field of ['employeeId', 'lineId', 'week'] as const) {
     if (typeof pin?.[field] !== 'string') throw new ScenarioError(`${path}.${field}`, 'expected a string');
   }
-  if (typeof pin.hours !== 'number' || !Number.isFinite(pin.hours) || pin.hours < 0) {
-    throw new ScenarioError(`${path}.hours`, `expected hours ≥ 0, got ${JSON.stringify(pin.hours)}`);
+  if (typeof pin.hours !== 'number' || !Number.isFinite(pin.hours)) {
+    throw new ScenarioError(`${path}.hours`, `expected a number of hours, got ${JSON.stringify(pin.hours)}`);
   }
+  // A 0-hour pin would be no assignment at all, so it could never "stand as given" in the plan.
+  if (!(pin.hours > 0)) throw new ScenarioError(`${path}.hours`, 'must be > 0');
 }
 
 function indexPin(pin: PlanAssignment, path: string, lookup: IndexLookup): IndexedHours {

@@ -62,7 +62,7 @@ describe('buildProblem', () => {
     expect(problem.unmetPenaltyPerHour).toBe(10000);
     expect(problem.fragmentationPenaltyPerPair).toBe(60); // median of 50, 50, 70, 90
     expect(problem.churnPenaltyPerHour).toBe(0); // no previous plan, nothing to churn against
-    const withPrevious = buildProblem(scenario, horizon, { previousPlan: { assignments: [] } }).problem;
+    const withPrevious = buildProblem(scenario, horizon, { previousPlan: { assignments: [{ employeeId: 'p3', lineId: 'R1', week: '2027-03-08', hours: 16 }] } }).problem;
     expect(withPrevious.churnPenaltyPerHour).toBeCloseTo(6, 9);
     expect(unmetPenaltyPerHour(3)).toBe(1000);
     expect(fragmentationPenaltyPerPair([])).toBe(0);
@@ -85,7 +85,8 @@ describe('buildProblem', () => {
     [{ employeeId: 'p3', lineId: 'R1', week: '2027-03-15', hours: 8 }, 'pinned[0].week', /not one of line R1/],
     [{ employeeId: 'p1', lineId: 'R1', week: '2027-03-01', hours: 8 }, 'pinned[0].employeeId', /not eligible/],
     [{ employeeId: 'p3', lineId: 'R1', week: '2027-03-01', hours: 41 }, 'pinned[0].hours', /exceeds line R1/],
-    [{ employeeId: 'p3', lineId: 'R1', week: '2027-03-01', hours: -1 }, 'pinned[0].hours', /expected hours/],
+    [{ employeeId: 'p3', lineId: 'R1', week: '2027-03-01', hours: -1 }, 'pinned[0].hours', /must be > 0/],
+    [{ employeeId: 'p3', lineId: 'R1', week: '2027-03-01', hours: 0 }, 'pinned[0].hours', /must be > 0/],
   ])('rejects a pin the rules forbid with a ScenarioError naming the field (%#)', (pin, path, message) => {
     let error: unknown;
     try {

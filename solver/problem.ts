@@ -9,11 +9,14 @@
  *   unmet expected hour always costs more than any margin: coverage comes first.
  * - fragmentationPenaltyPerPair = one hour of the median cost rate: enough to prefer one person over
  *   two slivers, far too small to ever outweigh an hour of coverage.
- * - churnPenaltyPerHour = a tenth of that per hour moved against the previous plan (0 without one).
+ * - churnPenaltyPerHour = a tenth of that per hour moved against the previous plan; 0 when no entry of
+ *   the previous plan survives mapping (none given, or none can recur). The one churn rule, shared by
+ *   the optimizer, the document (plan/objective.ts) and the checker: churn is charged only when the
+ *   echoed previous plan has at least one (kept) entry.
  */
 import { availabilityMatrix, calendarContext, type AvailabilityMatrix, type CalendarContext } from './calendar/availability.js';
 import { normalizeHorizon } from './calendar/dates.js';
-import { demandLines } from './demand/lines.js';
+import { demandWithWarnings, skippedWarning } from './demand/lines.js';
 import { qualifyingSkill, skillLevel } from './demand/eligibility.js';
 import { billRate, costRate, moneyContext, type MoneyContext } from './money.js';
 import { mapPinned, mapPrevious } from './problem-pins.js';
@@ -51,6 +54,8 @@ export interface ProblemContext {
   /** Per line: every eligible person (with or without free hours), ascending. */
   eligible: Int32Array[];
   options: EchoedOptions;
+  /** Opportunities skipped because they cannot be expanded, as the document's `warnings`. */
+  warnings: string[];
 }
 
 export const MIN_UNMET_PENALTY_PER_HOUR = 1000;
@@ -184,7 +189,8 @@ export function buildProblem(scenario: Scenario, horizon: Horizon, options: Buil
   const money = moneyContext(normalized);
   const matrix = availabilityMatrix(normalized, snapped, { countRequestedPto: options.countRequestedPto });
   const employees = normalized.employees ?? [];
-  const lines = demandLines(normalized, snapped, options);
+  const demand = demandWithWarnings(normalized, snapped, options);
+  const lines = demand.lines;
   const weekIndex = new Map(matrix.weeks.map((w, i) => [w, i] as const));
   const personIndex = new Map(employees.map((e, i) => [e.id, i] as const));
   const lineIndex = new Map(lines.map((l, j) => [l.lineId, j] as const));
@@ -209,9 +215,9 @@ export function buildProblem(scenario: Scenario, horizon: Horizon, options: Buil
     pairs: search.pairs,
     unmetPenaltyPerHour: unmetPenaltyPerHour(search.maxAbsMargin),
     fragmentationPenaltyPerPair: frag,
-    // Without a previous plan there is nothing to churn against: the price is 0, so an optimizer that
-    // reads `previous: []` as "everything is new" still scores the plan as the document does.
-    churnPenaltyPerHour: options.previousPlan ? frag * CHURN_TO_FRAGMENTATION : 0,
+    // With no kept previous entry there is nothing to churn against: the price is 0, so the optimizer,
+    // the document and the checker all score such a plan without churn.
+    churnPenaltyPerHour: previous.mapped.length > 0 ? frag * CHURN_TO_FRAGMENTATION : 0,
     pinned,
     previous: previous.mapped,
   };
@@ -228,6 +234,7 @@ export function buildProblem(scenario: Scenario, horizon: Horizon, options: Buil
     money,
     eligible: search.eligible,
     options: echoOptions(options, options.previousPlan ? previous.kept : null),
+    warnings: demand.skipped.map(skippedWarning),
   };
   return { problem, context };
 }

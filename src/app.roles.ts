@@ -10,6 +10,7 @@ import { OutboxModule } from './outbox/outbox.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { EstimatesModule } from './estimates/estimates.module.js';
 import { HiringModule } from './hiring/hiring.module.js';
+import { IntegrationsModule } from './integrations/integrations.module.js';
 
 /**
  * What each process role runs. `api` serves HTTP, `worker` consumes jobs, `all` does both in one process
@@ -21,7 +22,7 @@ export type AppRole = (typeof APP_ROLES)[number];
 
 type ModuleRef = Type<unknown> | DynamicModule;
 
-export const API_MODULES: ModuleRef[] = [AuthModule, IngestionModule, SnapshotModule, OutboxModule, MetricsModule, JobsApiModule, PlanningModule, WebhooksApiModule, EstimatesModule, HiringModule];
+export const API_MODULES: ModuleRef[] = [AuthModule, IngestionModule, SnapshotModule, OutboxModule, MetricsModule, JobsApiModule, PlanningModule, WebhooksApiModule, EstimatesModule, HiringModule, IntegrationsModule];
 export const WORKER_MODULES: ModuleRef[] = [SnapshotModule, OutboxModule, MetricsModule, JobsWorkerModule, WebhooksWorkerModule];
 
 export function isAppRole(value: string): value is AppRole {

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { assignRequestId } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
+import { WorkerProbesModule } from './metrics/worker-probes.js';
 
 /**
  * Builds the HTTP application for the api/all roles, fully configured but not listening (tests use it
@@ -18,6 +19,7 @@ export async function createHttpApp(role: AppRole, config: AppConfig): Promise<N
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(role, config), {
     bodyParser: false,
     bufferLogs: true,
+    rawBody: true,
   });
   configureHttpApp(app, config);
   await app.init();
@@ -53,10 +55,21 @@ function setUpOpenApi(app: INestApplication): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
-/** Starts a process of the given role: HTTP roles listen on PORT, the worker role runs without HTTP. */
+/** The worker role's process: the role's modules plus its own /metrics and /health/live listener (METRICS_PORT). */
+@Module({})
+class WorkerProcessModule {
+  static forRole(role: AppRole, config: AppConfig): DynamicModule {
+    return { module: WorkerProcessModule, imports: [AppModule.forRole(role, config), WorkerProbesModule] };
+  }
+}
+
+/**
+ * Starts a process of the given role: HTTP roles listen on PORT; the worker role serves no API, only
+ * metrics and liveness on METRICS_PORT when that is set.
+ */
 export async function startProcess(role: AppRole, config: AppConfig): Promise<INestApplicationContext> {
   if (!servesHttp(role)) {
-    const context = await NestFactory.createApplicationContext(AppModule.forRole(role, config), { bufferLogs: true });
+    const context = await NestFactory.createApplicationContext(WorkerProcessModule.forRole(role, config), { bufferLogs: true });
     context.useLogger(context.get(Logger));
     context.enableShutdownHooks();
     return context;

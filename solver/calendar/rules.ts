@@ -12,8 +12,12 @@ export interface DaySpan {
   end: DayNumber;
 }
 
+/**
+ * The person's working days (default Monday-Friday when absent). An empty list never gets here:
+ * normalizeScenario rejects it (ScenarioError), and the checker reports it as a violation.
+ */
 export function workingDaysOf(employee: Employee): readonly number[] {
-  return employee.workingDays && employee.workingDays.length > 0 ? employee.workingDays : DEFAULT_WORKING_DAYS;
+  return employee.workingDays ?? DEFAULT_WORKING_DAYS;
 }
 
 /** weeklyHours (default 40) spread evenly over the working days. */
@@ -31,7 +35,11 @@ export function isEmployed(employment: { start?: DayNumber; end?: DayNumber }, d
   return (employment.start === undefined || day >= employment.start) && (employment.end === undefined || day <= employment.end);
 }
 
-/** The person's holiday calendar: `holidayCalendar`, else the calendar whose code equals the location. */
+/**
+ * The person's holiday calendar: `holidayCalendar`, else the calendar whose code equals the location.
+ * A code naming no calendar of the scenario gives no holidays at all (not an error, so a location the
+ * firm keeps no calendar for still plans); the checker reads it the same way (fixtures/README.md).
+ */
 export function holidayCalendarCode(employee: Employee): string {
   return employee.holidayCalendar ?? employee.location;
 }

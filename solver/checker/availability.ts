@@ -27,7 +27,10 @@ export interface PersonCalendar {
 
 const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
 
-/** The person's holiday calendar: `holidayCalendar`, else the calendar whose code is their location. */
+/**
+ * The person's holiday calendar: `holidayCalendar`, else the calendar whose code is their location. A code
+ * naming no calendar gives no holidays, as in the solver.
+ */
 export function holidayCalendarCode(employee: Employee): string {
   return employee.holidayCalendar ?? employee.location;
 }
@@ -35,20 +38,19 @@ export function holidayCalendarCode(employee: Employee): string {
 export function personCalendar(view: ScenarioView, employee: Employee, countRequestedPto: boolean): PersonCalendar {
   const workingDays = new Set(employee.workingDays ?? DEFAULT_WORKING_DAYS);
   const weeklyHours = employee.weeklyHours ?? 40;
-  // A person with no working day has no hours at all (avoids dividing by zero).
+  // A person with no working day has no hours here (avoids dividing by zero); the scenario rules report
+  // the empty list as a violation, since the solver rejects such a person.
   const hoursPerDay = workingDays.size > 0 ? weeklyHours / workingDays.size : 0;
   const calendar = view.calendars.get(holidayCalendarCode(employee));
   const ptoCounts = (status: string) => status === 'approved' || (countRequestedPto && status === 'requested');
-  const pto: DayRange[] = view.timeOff
-    .filter((entry) => entry.employeeId === employee.id && ptoCounts(entry.status))
+  const pto: DayRange[] = (view.timeOffByEmployee.get(employee.id) ?? [])
+    .filter((entry) => ptoCounts(entry.status))
     .map((entry) => ({
       first: dayNumber(entry.start),
       last: dayNumber(entry.end),
       hoursPerDay: entry.hoursPerDay ?? hoursPerDay,
     }));
-  const commitments: DayRange[] = view.assignments
-    .filter((assignment) => assignment.employeeId === employee.id)
-    .map((assignment) => ({
+  const commitments: DayRange[] = (view.assignmentsByEmployee.get(employee.id) ?? []).map((assignment) => ({
       first: dayNumber(assignment.start),
       last: dayNumber(assignment.rollOffDate),
       hoursPerDay: workingDays.size > 0 ? assignment.hoursPerWeek / workingDays.size : 0,

@@ -3,10 +3,11 @@
  * options: the resolved scenario, the horizon weeks, the lines the plan must list and everyone's
  * available hours — all re-derived here, never read from the plan.
  */
-import type { PlanAssignment, Scenario, StaffingPlan } from '../types.js';
+import type { Employee, PlanAssignment, Scenario, StaffingPlan } from '../types.js';
 import { availableHoursByEmployee } from './availability.js';
 import { horizonMondays, isoDate } from './dates.js';
-import { expectedLines, type ExpectedLine } from './lines.js';
+import { ineligibilityReason } from './eligibility.js';
+import { expectedDemand, type ExpectedDemand, type ExpectedLine } from './lines.js';
 import { scenarioView, type ScenarioView } from './scenarioView.js';
 
 /** Hours compare with an absolute tolerance (DESIGN §7). */
@@ -28,8 +29,13 @@ export interface CheckContext {
   mondays: number[];
   weeks: string[]; // the horizon's Mondays, ISO
   weekIndex: Map<string, number>;
-  lines: Map<string, ExpectedLine>;
+  lines: Map<string, ExpectedLine>; // a repeated line id keeps its first line (the repeat is a reported problem)
+  demand: ExpectedDemand; // lines, skipped opportunities and scenario problems, re-derived
   available: Map<string, number[]>; // recomputed, per employee, per horizon week
+  /** Employees holding each skill (any level), sorted by id: eligibility is only tested among them. */
+  holdersBySkill: Map<string, Employee[]>;
+  /** Memo of validAssignmentRows and eligibleEmployees: rules ask for them again and again. */
+  memo: { validRows?: PlanAssignment[]; eligible: Map<string, Employee[]> };
 }
 
 export function buildCheckContext(scenario: Scenario, plan: StaffingPlan): CheckContext {
@@ -37,20 +43,48 @@ export function buildCheckContext(scenario: Scenario, plan: StaffingPlan): Check
   const mondays = horizonMondays(plan.horizon.from, plan.horizon.weeks);
   const weeks = mondays.map(isoDate);
   const options = plan.options ?? ({} as StaffingPlan['options']);
-  const lines = expectedLines(view, mondays, {
+  const demand = expectedDemand(view, mondays, {
     minProbability: options.minProbability ?? 0,
     opportunityIds: options.opportunityIds,
     closingBefore: options.closingBefore,
   });
+  const lines = new Map<string, ExpectedLine>();
+  for (const line of demand.lines) if (!lines.has(line.lineId)) lines.set(line.lineId, line);
   return {
     plan,
     view,
     mondays,
     weeks,
     weekIndex: new Map(weeks.map((week, index) => [week, index])),
-    lines: new Map(lines.map((line) => [line.lineId, line])),
+    lines,
+    demand,
     available: availableHoursByEmployee(view, mondays, options.countRequestedPto === true),
+    holdersBySkill: holdersBySkill(view.employees),
+    memo: { eligible: new Map() },
   };
+}
+
+/** Skill → the employees listing it, each once, in employee order. */
+function holdersBySkill(employees: readonly Employee[]): Map<string, Employee[]> {
+  const holders = new Map<string, Employee[]>();
+  for (const employee of employees) {
+    for (const skill of new Set((employee.skills ?? []).map((held) => held.skill))) {
+      const list = holders.get(skill);
+      if (list) list.push(employee);
+      else holders.set(skill, [employee]);
+    }
+  }
+  return holders;
+}
+
+/** Everyone eligible for the line (skill level, certification, location), found among the skill's holders only. */
+export function eligibleEmployees(ctx: CheckContext, line: ExpectedLine): Employee[] {
+  let eligible = ctx.memo.eligible.get(line.lineId);
+  if (!eligible) {
+    eligible = (ctx.holdersBySkill.get(line.skill) ?? []).filter((employee) => ineligibilityReason(employee, line) === null);
+    ctx.memo.eligible.set(line.lineId, eligible);
+  }
+  return eligible;
 }
 
 /** A number for a message: at most 6 decimals, no trailing zeros. */
@@ -66,10 +100,11 @@ export function who(ctx: CheckContext, employeeId: string): string {
 
 /** Assignment rows of the plan that point at a known person, a planned line and one of its weeks. */
 export function validAssignmentRows(ctx: CheckContext): PlanAssignment[] {
-  return (ctx.plan.assignments ?? []).filter((row) => {
+  ctx.memo.validRows ??= (ctx.plan.assignments ?? []).filter((row) => {
     const line = ctx.lines.get(row.lineId);
     return ctx.view.employeesById.has(row.employeeId) && line !== undefined && line.weeks.includes(row.week) && Number.isFinite(row.hours);
   });
+  return ctx.memo.validRows;
 }
 
 /** Σ of a numeric value grouped by a key. */

@@ -6,9 +6,14 @@
 import type { Employee } from '../types.js';
 import type { ExpectedLine } from './lines.js';
 
+/** An expiry that is absent, null or "" means the certification never expires (the solver reads it alike). */
+export function noExpiry(expires: unknown): boolean {
+  return expires == null || expires === '';
+}
+
 /** Why the person may not work on the line, in words, or null when they may. */
 export function ineligibilityReason(employee: Employee, line: ExpectedLine): string | null {
-  const held = employee.skills.filter((skill) => skill.skill === line.skill);
+  const held = (employee.skills ?? []).filter((skill) => skill.skill === line.skill);
   if (held.length === 0) return `does not hold skill ${line.skill}`;
   const levelled = held.filter((skill) => skill.level >= line.minLevel);
   if (levelled.length === 0) {
@@ -17,7 +22,7 @@ export function ineligibilityReason(employee: Employee, line: ExpectedLine): str
   }
   if (line.requiresCertification) {
     const certified = levelled.filter(
-      (skill) => skill.certified === true && (!skill.certificationExpires || skill.certificationExpires >= line.start),
+      (skill) => skill.certified === true && (noExpiry(skill.certificationExpires) || skill.certificationExpires! >= line.start),
     );
     if (certified.length === 0) return `has no ${line.skill} certification valid on ${line.start}`;
   }
@@ -29,5 +34,5 @@ export function ineligibilityReason(employee: Employee, line: ExpectedLine): str
 
 /** The person's level in a skill (the highest when listed twice), or 0 when they lack it. */
 export function skillLevel(employee: Employee, skill: string): number {
-  return employee.skills.filter((held) => held.skill === skill).reduce((best, held) => Math.max(best, held.level), 0);
+  return (employee.skills ?? []).filter((held) => held.skill === skill).reduce((best, held) => Math.max(best, held.level), 0);
 }

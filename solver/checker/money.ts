@@ -17,13 +17,18 @@ export interface MoneyRules {
 /** Thrown when the scenario's money cannot be put in one currency; the checker reports it. */
 export class MoneyError extends Error {}
 
+/** Cards whose level is a whole number 1-5; others are ignored, as the solver's money rules do. */
+function usableCards(view: ScenarioView): RateCard[] {
+  return view.rateCards.filter((card) => Number.isInteger(card.level) && card.level >= 1 && card.level <= 5);
+}
+
 function baseCurrencyOf(view: ScenarioView): string | null {
   if (view.exchangeRates.length > 0) {
     const bases = view.exchangeRates.filter((rate) => rate.rateToBase === 1).map((rate) => rate.currency);
     if (bases.length !== 1) throw new MoneyError(`exchange rates must have exactly one currency with rateToBase 1, found ${bases.length}`);
     return bases[0]!;
   }
-  const used = new Set([...view.rateCards.map((card) => card.currency), ...view.employees.map((e) => e.currency)]);
+  const used = new Set([...usableCards(view).map((card) => card.currency), ...view.employees.map((e) => e.currency)]);
   if (used.size > 1) throw new MoneyError(`no exchange rates but several currencies in use: ${[...used].sort().join(', ')}`);
   return used.size === 1 ? [...used][0]! : null;
 }
@@ -44,7 +49,7 @@ export function moneyRules(view: ScenarioView): MoneyRules {
     return amount * rate;
   };
   const cardsByKey = new Map<string, RateCard[]>();
-  for (const card of view.rateCards) {
+  for (const card of usableCards(view)) {
     const key = `${card.skill}|${card.level}`;
     cardsByKey.set(key, [...(cardsByKey.get(key) ?? []), card]);
   }

@@ -52,7 +52,7 @@ describe('objective rules', () => {
   it('checkChurn: zero without a previous plan, per hour × hours moved with one', () => {
     const plan = tinyPlan();
     plan.objective.churnPenalty = 1;
-    expect(checkChurn(ctxOf(plan))).toEqual(['objective: churnPenalty (no previous plan) is 1, recomputed 0']);
+    expect(checkChurn(ctxOf(plan))).toEqual(['objective: churnPenalty (no previous plan entry) is 1, recomputed 0']);
     plan.options.previousPlan = { assignments: [{ employeeId: 'e1', lineId: 'r1', week: '2027-01-04', hours: 16 }, { employeeId: 'e2', lineId: 'r1', week: '2027-01-11', hours: 4 }] };
     // |20 − 16| + |20 − 0| + |10 − 0| + |0 − 4| = 38 hours moved at 0.5 per hour.
     expect(checkChurn(ctxOf(plan))).toEqual(['objective: churnPenalty is 1, recomputed 19']);

@@ -3,8 +3,8 @@
  * rate cards and costs, the unmet penalty and its per-hour price, fragmentation and churn, the value
  * identity, and the bound and gap.
  */
-import { type CheckContext, fmt, moneyTolerance, validAssignmentRows } from './context.js';
-import { ineligibilityReason, skillLevel } from './eligibility.js';
+import { type CheckContext, eligibleEmployees, fmt, moneyTolerance, validAssignmentRows } from './context.js';
+import { skillLevel } from './eligibility.js';
 import { MoneyError, moneyRules, type MoneyRules } from './money.js';
 import { shortfalls } from './unmetRules.js';
 
@@ -41,8 +41,7 @@ function expectedMargin(ctx: CheckContext, money: MoneyRules): number {
 export function expectedUnmetPenaltyPerHour(ctx: CheckContext, money: MoneyRules): number {
   let widest = 0;
   for (const line of ctx.lines.values()) {
-    for (const employee of ctx.view.employees) {
-      if (ineligibilityReason(employee, line)) continue;
+    for (const employee of eligibleEmployees(ctx, line)) {
       widest = Math.max(widest, Math.abs(money.billRate(line.skill, skillLevel(employee, line.skill)) - money.costRate(employee)));
     }
   }
@@ -85,11 +84,15 @@ export function checkFragmentation(ctx: CheckContext): string[] {
   return pairs.size === 0 ? mismatch('fragmentationPenalty', fragmentationPenalty, 0) : [];
 }
 
-/** churnPenalty = per hour × Σ |hours − previous hours|; 0 without a previous plan. */
+/**
+ * churnPenalty = per hour × Σ |hours − previous hours|. The one churn rule (solver/plan/objective.ts
+ * chargesChurn and the optimizer apply it too): churn is charged only when the echoed previous plan has
+ * at least one (kept) entry; without one the penalty is 0 whatever the per-hour price.
+ */
 export function checkChurn(ctx: CheckContext): string[] {
   const { churnPenalty, churnPenaltyPerHour } = ctx.plan.objective;
   const previous = ctx.plan.options?.previousPlan?.assignments;
-  if (!previous) return mismatch('churnPenalty (no previous plan)', churnPenalty, 0);
+  if (!previous || previous.length === 0) return mismatch('churnPenalty (no previous plan entry)', churnPenalty, 0);
   const delta = new Map<string, number>();
   const key = (row: { employeeId: string; lineId: string; week: string }) => `${row.employeeId}|${row.lineId}|${row.week}`;
   for (const row of ctx.plan.assignments ?? []) delta.set(key(row), (delta.get(key(row)) ?? 0) + row.hours);

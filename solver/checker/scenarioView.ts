@@ -19,6 +19,9 @@ export interface ScenarioView {
   employeesById: Map<string, Employee>;
   timeOff: TimeOff[];
   assignments: CurrentAssignment[];
+  /** Time off and current assignments grouped by employee id, so a person's calendar never scans everyone's. */
+  timeOffByEmployee: Map<string, TimeOff[]>;
+  assignmentsByEmployee: Map<string, CurrentAssignment[]>;
   opportunities: Opportunity[];
   calendars: Map<string, HolidayCalendar>;
   projectTypes: Map<string, ProjectType>;
@@ -51,13 +54,29 @@ export function lastByKey<T>(entries: readonly T[] = [], key: (entry: T) => stri
   return byKey;
 }
 
+/** Records grouped by their employeeId, in input order. */
+export function groupByEmployee<T extends { employeeId: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.employeeId);
+    if (group) group.push(record);
+    else groups.set(record.employeeId, [record]);
+  }
+  return groups;
+}
+
 export function scenarioView(scenario: Scenario): ScenarioView {
-  const employees = latestById(scenario.employees);
+  // A person sent without skills holds none (the rules read `skills` everywhere).
+  const employees = latestById(scenario.employees).map((employee) => (Array.isArray(employee.skills) ? employee : { ...employee, skills: [] }));
+  const timeOff = latestById(scenario.timeOff);
+  const assignments = latestById(scenario.assignments);
   return {
     employees,
     employeesById: new Map(employees.map((employee) => [employee.id, employee])),
-    timeOff: latestById(scenario.timeOff),
-    assignments: latestById(scenario.assignments),
+    timeOff,
+    assignments,
+    timeOffByEmployee: groupByEmployee(timeOff),
+    assignmentsByEmployee: groupByEmployee(assignments),
     opportunities: latestById(scenario.opportunities),
     calendars: lastByKey(scenario.holidayCalendars, (calendar) => calendar.code),
     projectTypes: lastByKey(scenario.projectTypes, (type) => type.code),

@@ -4,7 +4,7 @@
  * list and a detail in words.
  */
 import type { UnmetReason } from '../types.js';
-import { type CheckContext, fmt, HOURS_TOLERANCE, sumBy, validAssignmentRows } from './context.js';
+import { type CheckContext, eligibleEmployees, fmt, HOURS_TOLERANCE, sumBy, validAssignmentRows } from './context.js';
 
 export const UNMET_REASONS: readonly UnmetReason[] = ['no-eligible-person', 'eligible-people-busy', 'headcount-reached', 'not-worth-it'];
 
@@ -38,8 +38,21 @@ function checkUnmetRow(ctx: CheckContext, row: { lineId: string; week: string; h
     violations.push(`${where} has expectedHours ${fmt(row.expectedHours)}, expected ${fmt(expectedHours)} (probability ${fmt(probability)})`);
   }
   if (!UNMET_REASONS.includes(row.reason as UnmetReason)) violations.push(`${where} has reason ${JSON.stringify(row.reason)}, not one of ${UNMET_REASONS.join(', ')}`);
+  else violations.push(...checkNoEligibleReason(ctx, row));
   if (typeof row.detail !== 'string' || row.detail.trim() === '') violations.push(`${where} has no detail`);
   return violations;
+}
+
+/** `no-eligible-person` exactly when nobody is eligible for the line (skill level, certification, location). */
+function checkNoEligibleReason(ctx: CheckContext, row: { lineId: string; week: string; reason: string }): string[] {
+  const eligible = eligibleEmployees(ctx, ctx.lines.get(row.lineId)!);
+  const where = `unmet: ${row.lineId} week ${row.week}`;
+  if (row.reason === 'no-eligible-person' && eligible.length > 0) {
+    const names = eligible.slice(0, 3).map((employee) => `${employee.name} (${employee.id})`).join(', ');
+    return [`${where} says no-eligible-person but ${eligible.length} people are eligible, e.g. ${names}`];
+  }
+  if (row.reason !== 'no-eligible-person' && eligible.length === 0) return [`${where} says ${row.reason} but nobody is eligible for the line: expected no-eligible-person`];
+  return [];
 }
 
 export function checkUnmet(ctx: CheckContext): string[] {

@@ -11,9 +11,15 @@ export function holdsSkillAtLevel(entry: EmployeeSkill, skill: string, minLevel:
   return entry.skill === skill && entry.level >= minLevel;
 }
 
+/** An expiry that is absent, null or "" means the certification does not expire (the checker reads it alike). */
+export function certificationNeverExpires(entry: Pick<EmployeeSkill, 'certificationExpires'>): boolean {
+  const expires: unknown = entry.certificationExpires;
+  return expires == null || expires === '';
+}
+
 /** certified, and certificationExpires absent or on/after the line's start day. */
 export function certificationValid(entry: EmployeeSkill, lineStart: string): boolean {
-  return entry.certified === true && (entry.certificationExpires === undefined || entry.certificationExpires >= lineStart);
+  return entry.certified === true && (certificationNeverExpires(entry) || (entry.certificationExpires as string) >= lineStart);
 }
 
 export function locationMatches(employee: Pick<Employee, 'location'>, line: Pick<LineTerms, 'location' | 'remoteAllowed'>): boolean {

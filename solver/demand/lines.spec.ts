@@ -137,7 +137,7 @@ describe('projected demand from lead forecasts', () => {
   });
 
   it('starts lagWeeks after the first Monday of the period', () => {
-    expect(projectedStart(scenario.leadForecasts![0])).toBe('2027-09-06');
+    expect(projectedStart(scenario.leadForecasts![0])).toBe('2027-09-20'); // first Monday 2027-09-06 + 2 weeks
     const lines = projectedDemandLines(scenario, { from: '2027-09-06', weeks: 26 });
     expect(lines[0].weeks[0]).toBe('2027-09-20');
   });

@@ -10,7 +10,7 @@
  * carry no location (anyone holding the skill can cover them) and ignore minProbability, which filters
  * CRM deals.
  */
-import { firstMondayOfMonth, horizonWeeks } from '../calendar/dates.js';
+import { firstMondayOfMonth, horizonWeeks, toDayNumber, toIsoDate } from '../calendar/dates.js';
 import { ScenarioError } from '../errors.js';
 import { normalizeScenario } from '../scenario.js';
 import type { Horizon, LeadForecast, PlanLine, Scenario } from '../types.js';
@@ -21,9 +21,10 @@ export function expectedDeals(forecast: Pick<LeadForecast, 'leads' | 'leadToOppo
   return forecast.leads * forecast.leadToOpportunityRate * forecast.winRate;
 }
 
-/** When the forecast's deals start: lagWeeks after the first Monday of its period. */
+/** When the forecast's deals start (DESIGN.md §3): lagWeeks after the first Monday of its period. */
 export function projectedStart(forecast: Pick<LeadForecast, 'id' | 'period' | 'lagWeeks'>): string {
-  return firstMondayOfMonth(forecast.period, `leadForecasts[${forecast.id}].period`);
+  const firstMonday = firstMondayOfMonth(forecast.period, `leadForecasts[${forecast.id}].period`);
+  return toIsoDate(toDayNumber(firstMonday, `leadForecasts[${forecast.id}].period`) + 7 * forecast.lagWeeks);
 }
 
 /** All lines of one lead forecast over their whole duration ([] when no deal is expected). */
@@ -32,10 +33,9 @@ export function projectedLinesOf(forecast: LeadForecast, scenario: Scenario): Pl
   if (!(deals > 0)) return [];
   const type = (scenario.projectTypes ?? []).find((t) => t.code === forecast.projectType);
   if (!type) throw new ScenarioError(`leadForecasts[${forecast.id}].projectType`, `unknown project type ${JSON.stringify(forecast.projectType)}`);
-  const firstMonday = projectedStart(forecast);
+  const dealStart = projectedStart(forecast);
   return type.roles.map((role, i) => {
-    const offset = forecast.lagWeeks + (role.startOffsetWeeks ?? 0);
-    const { start, weeks } = lineSchedule(firstMonday, offset, role.durationWeeks ?? type.durationWeeks, `leadForecasts[${forecast.id}]`);
+    const { start, weeks } = lineSchedule(dealStart, role.startOffsetWeeks ?? 0, role.durationWeeks ?? type.durationWeeks, `leadForecasts[${forecast.id}]`);
     return {
       lineId: `mas:${forecast.id}#${i + 1}`,
       opportunityId: `mas:${forecast.id}`,

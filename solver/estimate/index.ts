@@ -20,7 +20,7 @@ import { pricedLines } from './price.js';
 import { answerCurrency, candidateStarts, checkedTargetMargin, minEmployeeShare } from './request.js';
 import { scopeLines, scopeSource, type ScopeSource } from './scope.js';
 import { cheapestStaffing, type StaffingResult } from './staffing.js';
-import type { Estimate, EstimateLine, EstimateOption, EstimateRequest } from './types.js';
+import type { Estimate, EstimateControl, EstimateLine, EstimateOption, EstimateRequest } from './types.js';
 
 export type * from './types.js';
 export { redactEstimate } from './redact.js';
@@ -70,9 +70,9 @@ function requestId(request: EstimateRequest): string {
   return estimateId ?? `est_${digest.slice(0, 20)}`;
 }
 
-async function solveCandidate(ctx: Context, start: IsoDate, backend: EstimateRequest['backend']): Promise<Candidate> {
+async function solveCandidate(ctx: Context, start: IsoDate, backend: EstimateRequest['backend'], timeLimitSeconds?: number): Promise<Candidate> {
   const lines = scopeLines(ctx.source, ctx.normalized, start);
-  const staffing = await cheapestStaffing({ lines, employees: ctx.employees, costRates: ctx.costRates, free: ctx.free.free, weekIndex: ctx.free.weekIndex, contractorRate: ctx.contractorRate, backend });
+  const staffing = await cheapestStaffing({ lines, employees: ctx.employees, costRates: ctx.costRates, free: ctx.free.free, weekIndex: ctx.free.weekIndex, contractorRate: ctx.contractorRate, backend, timeLimitSeconds });
   const { rows, rateCardPrice } = pricedLines(lines, staffing.staffed, { money: ctx.money, employees: ctx.employees, costRates: ctx.costRates, contractorRate: ctx.contractorRate, targetMargin: ctx.targetMargin });
   const hours = lines.reduce((sum, line) => sum + line.hoursPerWeek * line.headcount * line.weeks.length, 0);
   const employeeHours = rows.filter((r) => r.staffedBy === 'employee').reduce((sum, r) => sum + r.hours, 0);
@@ -122,7 +122,29 @@ function buildContext(scenario: Scenario, request: EstimateRequest, starts: IsoD
   };
 }
 
-export async function estimate(scenario: Scenario, request: EstimateRequest): Promise<Estimate> {
+/** Share of the progress bar the candidate starts take; scarcity and pricing take the rest. */
+const CANDIDATES_SHARE = 90;
+/** A candidate's MIP always gets at least this, even when the caller's limit is nearly spent. */
+const MIN_CANDIDATE_SECONDS = 0.2;
+
+/**
+ * Solves the candidate starts in order until all are done, the caller asks to stop, or its time limit is
+ * spent; the first candidate is always solved so there is an answer. `ended` says why it ended early.
+ */
+async function solveCandidates(ctx: Context, starts: IsoDate[], request: EstimateRequest, control: EstimateControl, started: number): Promise<{ candidates: Candidate[]; ended: 'stopped' | 'timedout' | null }> {
+  const deadline = control.timeLimitSeconds === undefined ? Infinity : started + control.timeLimitSeconds * 1000;
+  const candidates: Candidate[] = [];
+  for (const start of starts) {
+    if (candidates.length > 0 && control.shouldStop?.()) return { candidates, ended: 'stopped' };
+    if (candidates.length > 0 && Date.now() >= deadline) return { candidates, ended: 'timedout' };
+    const left = deadline === Infinity ? undefined : Math.max(MIN_CANDIDATE_SECONDS, (deadline - Date.now()) / 1000);
+    candidates.push(await solveCandidate(ctx, start, request.backend, left));
+    control.onProgress?.({ phase: 'candidates', percent: Math.floor((CANDIDATES_SHARE * candidates.length) / starts.length) });
+  }
+  return { candidates, ended: null };
+}
+
+export async function estimate(scenario: Scenario, request: EstimateRequest, control: EstimateControl = {}): Promise<Estimate> {
   const started = Date.now();
   const normalized = normalizeScenario(scenario);
   const source = scopeSource(normalized, request);
@@ -131,14 +153,14 @@ export async function estimate(scenario: Scenario, request: EstimateRequest): Pr
   const starts = candidateStarts(request, source.opportunity.expectedStart);
   const ctx = buildContext(normalized, request, starts, source);
   const toAnswer = (base: number) => base / rateToBase;
-  const candidates: Candidate[] = [];
-  for (const start of starts) candidates.push(await solveCandidate(ctx, start, request.backend));
+  const { candidates, ended } = await solveCandidates(ctx, starts, request, control, started);
   const chosen = headline(candidates);
   const totalCost = chosen.option.totalCost;
   const totalPrice = chosen.option.totalPrice;
   const margin = totalPrice > 0 ? (totalPrice - totalCost) / totalPrice : 0;
   const scarcity = request.includeScarcity === false ? undefined : await scarcityOf(ctx, chosen, margin, toAnswer);
   const earliest = candidates.find((c) => c.option.meetsEmployeeShare);
+  control.onProgress?.({ phase: 'pricing', percent: 100 });
   return {
     estimateId: requestId(request),
     ...(source.opportunityId !== undefined ? { opportunityId: source.opportunityId } : {}),
@@ -161,8 +183,8 @@ export async function estimate(scenario: Scenario, request: EstimateRequest): Pr
     ...(ctx.targetMargin !== undefined ? { targetMargin: ctx.targetMargin } : {}),
     options: candidates.map((c) => convertOption(c.option, toAnswer)),
     ...(scarcity ? { scarcity } : {}),
-    assumptions: estimateAssumptions({ ctx, starts, chosen: chosen.start, lines: chosen.lines, currency, rateToBase, request }),
-    solver: { backend: [...new Set(candidates.map((c) => c.staffing.backend))].sort().join('+'), status: worstStatus(candidates), timeMs: Date.now() - started },
+    assumptions: estimateAssumptions({ ctx, starts: candidates.map((c) => c.start), chosen: chosen.start, lines: chosen.lines, currency, rateToBase, request }),
+    solver: { backend: [...new Set(candidates.map((c) => c.staffing.backend))].sort().join('+'), status: ended ?? worstStatus(candidates), timeMs: Date.now() - started },
   };
 }
 

@@ -2,7 +2,7 @@
  * The estimate the CRM asks for (issue 5): what a deal costs to deliver, at what price, how soon it can
  * start and how much of it the firm's own people can carry. Money is in `currency`.
  */
-import type { BackendName, IsoDate, OpportunityRole, PlanAssignment } from '../types.js';
+import type { BackendName, IsoDate, OpportunityRole, PlanAssignment, Progress } from '../types.js';
 
 /** An inline scope: role lines without an opportunity (the CRM is still shaping the deal). */
 export interface EstimateScope {
@@ -34,6 +34,17 @@ export interface EstimateRequest {
   backend?: BackendName | 'auto';
   /** Id to stamp on the answer; default a content hash of the request (deterministic). */
   estimateId?: string;
+}
+
+/**
+ * How a caller steers a running estimate (the job runner's progress sink, stop signal and time limit).
+ * Stopped or out of time after at least one candidate start, the estimate answers from the candidates
+ * solved so far (solver.status 'stopped' / 'timedout'); the first candidate is always solved.
+ */
+export interface EstimateControl {
+  onProgress?: (progress: Progress) => void;
+  shouldStop?: () => boolean;
+  timeLimitSeconds?: number;
 }
 
 export type StaffedBy = 'employee' | 'contractor';

@@ -19,6 +19,29 @@ import { decodeSignals } from './signals.js';
 import type { HiringForecast, HiringOptions } from './types.js';
 
 export type * from './types.js';
+
+/** The caller asked the forecast to stop (job cancelled or handed back): no partial forecast is valid. */
+export class HiringStoppedError extends Error {
+  override readonly name = 'HiringStoppedError';
+  constructor() {
+    super('the hiring forecast was stopped before its actions were decided');
+  }
+}
+
+/** Share of the progress bar the per-week shortage LPs take; the cost LP and signals take the rest. */
+const SHORTAGE_SHARE = 70;
+/** The cost LP always gets at least this, even when the shortage used up the caller's time limit. */
+const MIN_COST_LP_SECONDS = 0.5;
+
+function stopIfAsked(options: HiringOptions): void {
+  if (options.shouldStop?.()) throw new HiringStoppedError();
+}
+
+/** What is left of the caller's limit for the cost LP (undefined: no limit asked). */
+function remainingSeconds(options: HiringOptions, started: number): number | undefined {
+  if (options.timeLimitSeconds === undefined) return undefined;
+  return Math.max(MIN_COST_LP_SECONDS, options.timeLimitSeconds - (Date.now() - started) / 1000);
+}
 export { hiringSignalsCsv } from './csv.js';
 export { resolvePolicy, FTE_HOURS_PER_WEEK } from './policy.js';
 
@@ -66,11 +89,21 @@ export async function hiringForecast(scenario: Scenario, horizon: Horizon, optio
   const snapped = normalizeHorizon(horizon);
   const policy = resolvePolicy(normalized.hiringPolicy);
   const includeLeadForecasts = options.includeLeadForecasts ?? true;
-  const shortage = await measureShortage(normalized, snapped, { ...options, includeLeadForecasts });
+  const report = (phase: string, percent: number) => options.onProgress?.({ phase, percent });
+  stopIfAsked(options);
+  const shortage = await measureShortage(normalized, snapped, {
+    minProbability: options.minProbability, countRequestedPto: options.countRequestedPto, includeLeadForecasts, backend: options.backend, timeLimitSeconds: options.timeLimitSeconds,
+    afterWeek: (done, weeks) => {
+      report('shortage', Math.floor((SHORTAGE_SHARE * done) / weeks));
+      stopIfAsked(options);
+    },
+  });
   const costs = costInputs(normalized, shortage.groups);
   const { builder, model } = buildHiringModel(shortage, policy, costs);
   const lp = builder.build();
-  const { result, backend } = await solveHiringModel(lp, options.backend, options.timeLimitSeconds);
+  report('actions', SHORTAGE_SHARE);
+  const { result, backend } = await solveHiringModel(lp, options.backend, remainingSeconds(options, started));
+  report('signals', 95);
   const won = new Set((normalized.opportunities ?? []).filter((o) => o.status === 'won').map((o) => o.id));
   const decoded = decodeSignals(shortage, model, result, lp.colCost, policy, won);
   const money = moneyContext(normalized);

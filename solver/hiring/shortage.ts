@@ -33,6 +33,8 @@ export interface ShortageOptions {
   includeLeadForecasts?: boolean;
   backend?: BackendName | 'auto';
   timeLimitSeconds?: number;
+  /** Called after each week's flow LP (progress, and the caller's chance to stop by throwing). */
+  afterWeek?: (weeksDone: number, weeks: number) => void;
 }
 
 function expectedWeekly(line: PlanLine): number {
@@ -81,6 +83,7 @@ export async function measureShortage(scenario: Scenario, horizon: Horizon, opti
       gap[k][w] = Math.max(0, demand[k][w] - covered);
     });
     groups.forEach((_, g) => (spare[g][w] = Math.max(0, supply[g][w] - allotted[g])));
+    options.afterWeek?.(w + 1, W);
   }
   const status = statuses.includes('timedout') ? 'timedout' : statuses.includes('feasible') ? 'feasible' : 'optimal';
   return { weeks: matrix.weeks, lines, classes, groups, employees, gap, spare, lineHours, status, backend: [...backends].sort().join('+') || 'none' };

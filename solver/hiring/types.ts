@@ -1,5 +1,5 @@
 /** The hiring forecast HR reads (issue 5): whom to hire, contract or reskill, where and by when. */
-import type { BackendName, Horizon, IsoDate } from '../types.js';
+import type { BackendName, Horizon, IsoDate, Progress } from '../types.js';
 
 export interface HiringOptions {
   minProbability?: number;
@@ -7,7 +7,12 @@ export interface HiringOptions {
   /** MAS projected demand counts (default true: hiring looks beyond the CRM horizon). */
   includeLeadForecasts?: boolean;
   backend?: BackendName | 'auto';
+  /** Spread over the shortage flow LPs and the cost LP; the cost LP gets what the shortage left. */
   timeLimitSeconds?: number;
+  /** Progress per shortage week, then the cost model (phases 'shortage', 'actions', 'signals'). */
+  onProgress?: (progress: Progress) => void;
+  /** Checked between LPs: once true the forecast stops with a HiringStoppedError (no partial forecast is valid). */
+  shouldStop?: () => boolean;
 }
 
 export type HiringAction = 'hire' | 'contract' | 'reskill';

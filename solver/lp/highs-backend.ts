@@ -4,6 +4,7 @@
  * collection does not free WebAssembly memory. `run()` is synchronous and blocks the thread.
  */
 import * as highsModule from 'highs';
+import { setFlagsFromString } from 'node:v8';
 import type { Highs } from 'highs';
 import { LinearProgram } from './model.js';
 import { acceptResult, LpResult, LpSolveOptions, LpStatus, RawBackendAnswer } from './result.js';
@@ -16,8 +17,20 @@ const highsLoader: HighsLoader = ((highsModule as unknown as { default?: HighsLo
 
 let runtime: Promise<Highs> | undefined;
 
+/**
+ * HiGHS runs on V8's baseline WebAssembly compiler (Liftoff) only. Measured on this 2-core machine: with
+ * the default tier-up, the first MIP of a process spent ~3 s recompiling hot HiGHS code in the optimizing
+ * tier (the S-size team MIP: 3.6 s vs 0.65 s), and even a 10-15 s MIP finished sooner without tier-up
+ * (11.5 s vs 15.5 s). The flag only affects WebAssembly compiled after it is set: HiGHS is the only
+ * WebAssembly module in the solver, so nothing else changes.
+ */
+function preferBaselineWasm(): void {
+  setFlagsFromString('--liftoff-only');
+}
+
 /** Loads the WebAssembly runtime once per thread; a crashed runtime is replaced on the next call. */
 export function loadHighsRuntime(): Promise<Highs> {
+  if (!runtime) preferBaselineWasm();
   const loading = runtime ?? highsLoader();
   runtime = loading;
   return loading;

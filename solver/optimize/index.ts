@@ -85,7 +85,7 @@ async function improveExactly(teams: Teams, components: Components, options: Sol
       mipMaxNodes: MIP_MAX_NODES,
     });
     if (outcome) outcomes.set(order[i], outcome);
-    context.report('exact', 65 + (10 * (i + 1)) / order.length);
+    context.report('exact', 25 + (10 * (i + 1)) / order.length);
   }
   return outcomes;
 }
@@ -107,19 +107,23 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   const greedyValue = teams.value() + inst.constant;
   context.phase('improve', 25);
   const search = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
-  context.phase('prices', 30);
-  const prices = priceCapacity(teams, components, context.shouldStop);
-  context.phase('price-repair', 40);
-  const priceRepair = context.shouldStop() ? null : repairFromPrices(teams, components, prices.lambda, LOCAL_SEARCH_PASSES, context.shouldStop);
-  context.phase('perturb', 45);
-  const perturbation = perturbAndDescend(teams, perturbationRounds(inst), context.shouldStop);
-  const localValue = teams.value() + inst.constant;
-  context.phase('neighbourhoods', 55);
-  const neighbourhoods = await improveByNeighbourhoods(teams, options, context);
-  const polish = localSearch(teams, LOCAL_SEARCH_PASSES, context.shouldStop);
-  const neighbourhoodValue = teams.value() + inst.constant;
-  context.phase('exact', 65);
+  // Small components first get the exact MIP: when it proves every component optimal the heuristics
+  // below have nothing left to find.
+  context.phase('exact', 25);
   const outcomes = await improveExactly(teams, components, options, context);
+  const proven = [...outcomes.values()].filter((outcome) => outcome.provenOptimal).length;
+  const searching = proven < components.count;
+  context.phase('prices', 35);
+  const prices = priceCapacity(teams, components, context.shouldStop);
+  context.phase('price-repair', 45);
+  const priceRepair = searching && !context.shouldStop() ? repairFromPrices(teams, components, prices.lambda, LOCAL_SEARCH_PASSES, context.shouldStop) : null;
+  context.phase('perturb', 50);
+  const perturbation = perturbAndDescend(teams, searching ? perturbationRounds(inst) : 0, context.shouldStop);
+  const localValue = teams.value() + inst.constant;
+  context.phase('neighbourhoods', 65);
+  const neighbourhoods = searching ? await improveByNeighbourhoods(teams, options, context) : null;
+  const polish = localSearch(teams, searching ? LOCAL_SEARCH_PASSES : 0, context.shouldStop);
+  const neighbourhoodValue = teams.value() + inst.constant;
   context.phase('bound', 80);
   const bound = summarizeBound(inst, components, teams, prices, outcomes, context.shouldStop);
   context.phase('check', 95);

@@ -54,6 +54,7 @@ function linesByUnmetValue(teams: Teams): number[] {
 export function perturbAndDescend(teams: Teams, rounds: number, shouldStop: () => boolean): PerturbationStats {
   const inst = teams.instance;
   const stats: PerturbationStats = { rounds: 0, accepted: 0, gain: 0 };
+  if (rounds <= 0 || shouldStop()) return stats;
   const seeds = linesByUnmetValue(teams);
   for (let round = 0; round < rounds && seeds.length > 0 && !shouldStop(); round++) {
     stats.rounds++;

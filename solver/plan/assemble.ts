@@ -85,5 +85,6 @@ export function assemblePlan(problem: PlanningProblem, context: ProblemContext, 
       timeMs: run.solveMs,
       phases: run.phases,
     },
+    ...(context.warnings.length > 0 ? { warnings: [...context.warnings] } : {}),
   };
 }

@@ -51,6 +51,14 @@ export function churnedHours(rows: readonly PlanAssignment[], previous: readonly
   return moved;
 }
 
+/**
+ * The churn rule (one rule for optimizer, document and checker): churn is charged only when the echoed
+ * previous plan has at least one kept entry; with none there is nothing to churn against.
+ */
+export function chargesChurn(previousPlan: { assignments: readonly PlanAssignment[] } | null | undefined): boolean {
+  return (previousPlan?.assignments.length ?? 0) > 0;
+}
+
 export function recomputeObjective(problem: PlanningProblem, context: ProblemContext, rows: readonly IndexedRow[], documentRows: readonly PlanAssignment[], maxCoverage?: number): PlanObjective {
   const pairs = pairLookup(problem);
   let coverage = 0;
@@ -65,8 +73,7 @@ export function recomputeObjective(problem: PlanningProblem, context: ProblemCon
   }
   const unmetPenalty = problem.unmetPenaltyPerHour * unmetExpectedHours(problem, staffedByLineWeek(problem, rows));
   const fragmentationPenalty = problem.fragmentationPenaltyPerPair * used.size;
-  const previous = context.options.previousPlan?.assignments;
-  const churnPenalty = previous ? problem.churnPenaltyPerHour * churnedHours(documentRows, previous) : 0;
+  const churnPenalty = chargesChurn(context.options.previousPlan) ? problem.churnPenaltyPerHour * churnedHours(documentRows, context.options.previousPlan!.assignments) : 0;
   return {
     value: expectedMargin - unmetPenalty - fragmentationPenalty - churnPenalty,
     coverage,

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { ApiKeyViewDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto.js';
 import { ApiKeyService, type ApiKeyView } from './api-key.service.js';
 import { Scopes } from './scopes.decorator.js';
@@ -11,6 +12,7 @@ export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeyService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create a key for a connected system; the answer holds the key, shown only once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   create(@Body() body: CreateApiKeyDto): Promise<ApiKeyView & { key: string }> {

@@ -21,14 +21,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(mapped.headers)) response.setHeader(name, value);
-    const body: ErrorBody = {
+    const body: ErrorBody & { health?: HealthReport } = {
       error: { code: mapped.code, message: mapped.message, details: mapped.details },
       requestId: request?.id ?? null,
+      ...(mapped.health ? { health: mapped.health } : {}),
     };
     response.status(ERROR_STATUS[mapped.code]).json(body);
   }
 
-  private map(exception: unknown): { code: ErrorCode; message: string; details: ErrorDetail[]; headers: Record<string, string> } {
+  private map(exception: unknown): MappedError {
+    const health = mapHealthCheckFailure(exception);
+    if (health) return health;
     if (exception instanceof AppError) {
       return { code: exception.code, message: exception.message, details: exception.details, headers: exception.headers };
     }
@@ -42,6 +45,42 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { code: 'INTERNAL', message: 'internal error', details: [], headers: {} };
   }
+}
+
+interface MappedError {
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetail[];
+  headers: Record<string, string>;
+  health?: HealthReport;
+}
+
+/** What @nestjs/terminus answers from a health check: every indicator's state, the failing ones under `error`. */
+interface HealthReport {
+  status: string;
+  info?: Record<string, Record<string, unknown>>;
+  error?: Record<string, Record<string, unknown>>;
+  details: Record<string, Record<string, unknown>>;
+}
+
+function isHealthReport(value: unknown): value is HealthReport {
+  const report = value as Partial<HealthReport> | null;
+  return typeof report === 'object' && report !== null && typeof report.status === 'string' && typeof report.details === 'object' && report.details !== null;
+}
+
+/**
+ * A failed readiness check (terminus throws a 503 whose response is the health report): an orchestrator
+ * or an operator must see which indicator is down and why, so the report stays in the body (`health`) and
+ * each failing indicator becomes a detail naming it.
+ */
+function mapHealthCheckFailure(exception: unknown): MappedError | null {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return null;
+  const report = exception.getResponse();
+  if (!isHealthReport(report)) return null;
+  const failing = Object.entries(report.error ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const details = failing.map(([name, state]) => ({ field: name, rule: 'healthCheck', message: typeof state.message === 'string' ? state.message : `${name} is ${String(state.status ?? 'down')}` }));
+  const names = failing.map(([name]) => name).join(', ');
+  return { code: 'SERVICE_UNAVAILABLE', message: `not ready: ${names || 'a health check failed'}`, details, headers: {}, health: report };
 }
 
 /**

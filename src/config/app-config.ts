@@ -17,6 +17,23 @@ export interface AppConfig {
   logLevel: LogLevel;
   webhooks: WebhookSettings;
   jobs: JobSettings;
+  integrations: IntegrationSettings;
+}
+
+/**
+ * Inbound vendor adapters (POST /v1/integrations/…): each vendor is enabled by its signing secret; an
+ * unset secret leaves the vendor's routes answering 404.
+ */
+export interface IntegrationSettings {
+  /** HUBSPOT_APP_SECRET: the HubSpot app's client secret, which signs X-HubSpot-Signature-v3. */
+  hubspotAppSecret?: string;
+  /** SALESFORCE_WEBHOOK_SECRET: shared secret of the Salesforce relay (HMAC-SHA256, see src/integrations). */
+  salesforceWebhookSecret?: string;
+  /**
+   * INTEGRATIONS_PUBLIC_URL: the scheme and host vendors call (`https://staffplan.example.com`). HubSpot signs
+   * the full URL it called; behind a proxy the service cannot see it. Unset: the request's own protocol and host.
+   */
+  publicBaseUrl?: string;
 }
 
 /**
@@ -107,6 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: readLogLevel(env, problems),
     webhooks: readWebhookSettings(env, problems),
     jobs: readJobSettings(env, problems),
+    integrations: readIntegrationSettings(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -247,4 +265,33 @@ function readSolversModule(env: Env, problems: string[]): string | undefined {
   if (!raw) return undefined;
   if (!/^(file:\/\/)?\/.*\.m?js$/.test(raw)) problems.push(`JOB_SOLVERS_MODULE must be an absolute path or file:// URL of a .js/.mjs module (got "${raw}")`);
   return raw;
+}
+
+function readIntegrationSettings(env: Env, problems: string[]): IntegrationSettings {
+  return {
+    hubspotAppSecret: readSecret(env, 'HUBSPOT_APP_SECRET', problems),
+    salesforceWebhookSecret: readSecret(env, 'SALESFORCE_WEBHOOK_SECRET', problems),
+    publicBaseUrl: readPublicBaseUrl(env, problems),
+  };
+}
+
+/** A signing secret: unset disables its vendor; a short one would make signatures guessable. */
+function readSecret(env: Env, name: string, problems: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) {
+    problems.push(`${name} must be at least 16 characters without spaces`);
+    return undefined;
+  }
+  return raw;
+}
+
+function readPublicBaseUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env.INTEGRATIONS_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/?#]+$/.test(raw.replace(/\/$/, ''))) {
+    problems.push(`INTEGRATIONS_PUBLIC_URL must be a scheme and host such as https://staffplan.example.com (got "${raw}")`);
+    return undefined;
+  }
+  return raw.replace(/\/$/, '');
 }

@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { IdempotencyRecordEntity } from '../common/idempotency/idempotency-record.entity.js';
 import { AccountEntity } from '../ingestion/crm/account.entity.js';
 import { OpportunityEntity, OpportunityRoleEntity } from '../ingestion/crm/opportunity.entity.js';
 import { ExchangeRateEntity } from '../ingestion/catalog/exchange-rate.entity.js';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   WebhookDeliveryAttemptEntity,
+  IdempotencyRecordEntity,
 ];

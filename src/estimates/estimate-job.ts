@@ -4,6 +4,7 @@
  * The estimate's id is its job's id, so GET /v1/estimates/{id} and GET /v1/jobs/{id} name the same thing.
  */
 import { estimate, type Estimate, type EstimateRequest, type Scenario } from '../../solver/index.js';
+import type { EstimateControl } from '../../solver/estimate/index.js';
 import type { JobRequest } from '../jobs/job-kinds.js';
 
 export function estimateRequestOf(body: JobRequest<'estimate'>, estimateId?: string): EstimateRequest {
@@ -22,7 +23,11 @@ export function estimateRequestOf(body: JobRequest<'estimate'>, estimateId?: str
   };
 }
 
-export async function estimateJob(scenario: Scenario, body: JobRequest<'estimate'>, jobId: string): Promise<Record<string, unknown>> {
-  const result: Estimate = await estimate(scenario, estimateRequestOf(body, jobId));
+/**
+ * `control` is the job runner's SolveControl (progress, stop signal, clamped time limit): a cancelled or
+ * handed-back estimate answers from the candidate starts solved so far.
+ */
+export async function estimateJob(scenario: Scenario, body: JobRequest<'estimate'>, jobId: string, control: EstimateControl = {}): Promise<Record<string, unknown>> {
+  const result: Estimate = await estimate(scenario, estimateRequestOf(body, jobId), control);
   return result as unknown as Record<string, unknown>;
 }

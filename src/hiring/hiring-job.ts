@@ -5,16 +5,22 @@
 import { hiringForecast, type HiringOptions, type Scenario } from '../../solver/index.js';
 import type { JobRequest } from '../jobs/job-kinds.js';
 
-export function hiringOptionsOf(body: JobRequest<'hiring-forecast'>, timeLimitSeconds?: number): HiringOptions {
+/** What the job runner passes besides the time limit: its progress sink and stop signal. */
+export type HiringJobControl = Pick<HiringOptions, 'onProgress' | 'shouldStop'>;
+
+export function hiringOptionsOf(body: JobRequest<'hiring-forecast'>, timeLimitSeconds?: number, control: HiringJobControl = {}): HiringOptions {
   return {
     minProbability: body.minProbability,
     countRequestedPto: body.countRequestedPto,
     includeLeadForecasts: (body.includeLeadForecasts as boolean | undefined) ?? true,
     backend: body.backend,
     timeLimitSeconds,
+    onProgress: control.onProgress,
+    shouldStop: control.shouldStop,
   };
 }
 
-export async function hiringForecastJob(scenario: Scenario, body: JobRequest<'hiring-forecast'>, timeLimitSeconds?: number): Promise<Record<string, unknown>> {
-  return (await hiringForecast(scenario, body.horizon, hiringOptionsOf(body, timeLimitSeconds))) as unknown as Record<string, unknown>;
+/** A cancelled forecast throws HiringStoppedError (the job ends cancelled without a result). */
+export async function hiringForecastJob(scenario: Scenario, body: JobRequest<'hiring-forecast'>, timeLimitSeconds?: number, control: HiringJobControl = {}): Promise<Record<string, unknown>> {
+  return (await hiringForecast(scenario, body.horizon, hiringOptionsOf(body, timeLimitSeconds, control))) as unknown as Record<string, unknown>;
 }

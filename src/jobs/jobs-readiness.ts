@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { ReadinessChecks } from '../health/health-indicators.registry.js';
 import { queuePrefix } from './job-queue.js';
 import { QUEUE_REDIS } from './queue-redis.module.js';
-import { liveWorkers, QueueKeys } from './queue-redis.js';
+import { ensureReady, liveWorkers, QueueKeys } from './queue-redis.js';
 
 /** A worker counts as consuming while its heartbeat is younger than this many heartbeat intervals. */
 const HEARTBEATS_MISSED_BEFORE_DEAD = 3;
@@ -30,6 +30,8 @@ export class JobsReadiness implements OnModuleInit {
     this.checks.add('redis', async () => {
       const indicator = this.health.check('redis');
       try {
+        // Right after start the connection may still be connecting: wait for it briefly, not report it down.
+        await ensureReady(this.client, this.config.jobs.redisCommandTimeoutMs);
         await this.client.ping();
         return indicator.up();
       } catch (error) {
@@ -39,6 +41,7 @@ export class JobsReadiness implements OnModuleInit {
     this.checks.add('workers', async () => {
       const indicator = this.health.check('workers');
       try {
+        await ensureReady(this.client, this.config.jobs.redisCommandTimeoutMs);
         const consuming = await liveWorkers(this.client, keys, maxAgeMs);
         return consuming > 0 ? indicator.up({ consuming }) : indicator.down({ consuming, message: 'no worker is consuming the jobs queue' });
       } catch (error) {

@@ -10,8 +10,11 @@ import type { SolverRegistry } from './solvers.js';
 
 const STOP_INDEX = 0;
 
+/** The registry module's SOLVERS, after its optional `warmUp()` (solver runtimes loaded before the first job). */
 async function loadRegistry(): Promise<SolverRegistry> {
-  const module = (await import((workerData as { solversModule: string }).solversModule)) as { SOLVERS: SolverRegistry };
+  const module = (await import((workerData as { solversModule: string }).solversModule)) as { SOLVERS: SolverRegistry; warmUp?: () => Promise<void> };
+  // A failed warm-up is not fatal: the first solve loads the runtime itself (and reports its own error).
+  if (typeof module.warmUp === 'function') await module.warmUp().catch(() => undefined);
   return module.SOLVERS;
 }
 

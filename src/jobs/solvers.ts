@@ -5,6 +5,7 @@
  *   'hiring-forecast': (scenario, request, control) => hiringForecast(scenario, request.horizon, { ...request, ...control }),
  */
 import { capacityForecast, planStaffing } from '../../solver/index.js';
+import { getBackend, LpBuilder } from '../../solver/lp/index.js';
 import { estimateJob } from '../estimates/estimate-job.js';
 import { hiringForecastJob } from '../hiring/hiring-job.js';
 import type { Progress, Scenario } from '../../solver/types.js';
@@ -35,15 +36,25 @@ export type SolverFunction<K extends JobKind> = (
 export type SolverRegistry = { [K in JobKind]?: SolverFunction<K> };
 
 /**
- * The request's own limit, clamped below the job's hard limit. Without a requested limit the solver runs
- * under its work caps and the job's hard limit (thread termination) is the backstop: the solver's
- * time-limit path currently returns an unbounded bound (its checker rejects the plan), so a limit is only
- * passed when the caller asks for one.
+ * The solver's time limit: the request's own limit, clamped to ~80 % of the job's hard limit, or that share
+ * alone when the caller asked for none. A long solve thus returns its best plan so far (with a finite bound
+ * that passes the checker) before the job's hard limit terminates the thread, which stays the backstop.
  */
-function solverLimit(requested: number | undefined, control: SolveControl): number | undefined {
-  if (requested === undefined) return undefined;
+export function solverLimit(requested: number | undefined, control: Pick<SolveControl, 'timeLimitSeconds'>): number | undefined {
   if (control.timeLimitSeconds === undefined) return requested;
+  if (requested === undefined) return control.timeLimitSeconds;
   return Math.min(requested, control.timeLimitSeconds);
+}
+
+/**
+ * Run once in each solver thread before it reports ready: loads and compiles the HiGHS WebAssembly runtime
+ * and solves a one-column MIP, so the first job of a thread does not pay that cold start (~1 s) on its clock.
+ */
+export async function warmUp(): Promise<void> {
+  const model = new LpBuilder('max');
+  const column = model.addColumn(1, 0, 1, true);
+  model.addRow([column], [1], -Infinity, 1);
+  await getBackend('highs').solve(model.build(), { timeLimitSeconds: 5 });
 }
 
 export const SOLVERS: SolverRegistry = {

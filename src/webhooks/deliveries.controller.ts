@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '../auth/scopes.decorator.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { DeliveryPageDto, DeliveryQueryDto, DeliveryViewDto } from './delivery.dto.js';
 import { DeliveryLog } from './delivery-log.service.js';
 
@@ -25,6 +26,7 @@ export class DeliveriesController {
 
   @Post(':id/redeliver')
   @HttpCode(202)
+  @Idempotent()
   @ApiOperation({ summary: 'Send a finished delivery again, with the same webhook-id' })
   @ApiAcceptedResponse({ type: DeliveryViewDto })
   @ApiConflictResponse({ description: 'the delivery is still retrying, or its endpoint is disabled or deleted' })

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { Scopes } from '../auth/scopes.decorator.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import {
   CreateSubscriptionDto,
   RotateSecretDto,
@@ -18,6 +19,7 @@ export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Subscribe an endpoint to events; the answer holds its signing secret, shown only once' })
   @ApiCreatedResponse({ type: SubscriptionWithSecretDto })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_REFUSED: the URL is (or resolves to) a private, loopback or link-local address' })
@@ -54,6 +56,7 @@ export class SubscriptionsController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({ summary: 'New signing secret (shown once); the old one also signs until previousSecretExpiresAt' })
   @ApiOkResponse({ type: SubscriptionWithSecretDto })
   rotateSecret(@Param('id') id: string, @Body() body: RotateSecretDto): Promise<SubscriptionWithSecretDto> {

@@ -10,15 +10,14 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Scenario } from '../../solver/types.js';
 import { INGESTION_ROUTES } from '../../src/ingestion/ingestion-routes.js';
-import { ADMIN_KEY, createStore, type StoreKind, type TestStore } from '../service/harness.js';
+import { ADMIN_KEY, createStore, deletePrefixedKeys, REDIS_URL, uniquePrefix, type StoreKind, type TestStore } from '../service/harness.js';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import type { AppRole } from '../../src/app.roles.js';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
-export { ADMIN_KEY };
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { ADMIN_KEY, deletePrefixedKeys, REDIS_URL, uniquePrefix };
 const ROOT = process.cwd();
 
 /** Short delays so stalls, retries and heartbeats happen within a test's seconds. */
@@ -33,11 +32,6 @@ export const FAST_JOBS_ENV: Record<string, string> = {
   LOG_LEVEL: 'silent',
 };
 
-let prefixes = 0;
-export function uniquePrefix(name: string): string {
-  return `t${name}${process.pid}x${Date.now().toString(36)}${prefixes++}`;
-}
-
 export interface JobsApp {
   app: NestExpressApplication;
   config: AppConfig;
@@ -45,6 +39,7 @@ export interface JobsApp {
   post(path: string, body: unknown, headers?: Record<string, string>, key?: string): request.Test;
   get(path: string, key?: string): request.Test;
   del(path: string, key?: string): request.Test;
+  /** Closes the app and deletes its queue prefix's Redis keys (call once per prefix, when done with it). */
   close(): Promise<void>;
 }
 
@@ -60,7 +55,10 @@ export async function startJobsService(role: AppRole, env: Record<string, string
     post: (path, body, headers = {}, key = ADMIN_KEY) => auth(request(server).post(path), key).set(headers).send(body as object),
     get: (path, key = ADMIN_KEY) => auth(request(server).get(path), key),
     del: (path, key = ADMIN_KEY) => auth(request(server).delete(path), key),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
+    },
   };
 }
 

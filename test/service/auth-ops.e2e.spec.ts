@@ -74,10 +74,22 @@ describe.each(STORES)('auth, limits and the ops surface (%s)', (kind) => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('serves health probes without a key', async () => {
+  // This app runs the api role alone and no worker consumes its queue prefix anywhere: accepted jobs would
+  // only pile up, so it is live but not ready (issue 4), and the 503 names the indicator that is down and why.
+  it('serves health probes without a key: live, but not ready while no worker consumes, naming the failing check', async () => {
     await service.raw().get('/health/live').expect(200, { status: 'ok' });
-    const ready = await service.raw().get('/health/ready').expect(200);
-    expect(ready.body.info.database.status).toBe('up');
+    const ready = await service.raw().get('/health/ready').expect(503);
+    expect(ready.body.error).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'not ready: workers',
+      details: [{ field: 'workers', rule: 'healthCheck', message: 'no worker is consuming the jobs queue' }],
+    });
+    expect(ready.body.requestId).toEqual(expect.any(String));
+    expect(ready.body.health).toMatchObject({
+      status: 'error',
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+      error: { workers: { status: 'down', consuming: 0 } },
+    });
   });
 
   it('serves the OpenAPI document built from the DTOs', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../../src/bootstrap.js';
@@ -13,6 +14,38 @@ export type StoreKind = (typeof STORES)[number];
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const ADMIN_KEY = 'sp_testadmin_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+let prefixes = 0;
+/** A BullMQ key prefix of this test file's own, so test files never share (or leave behind) queue keys. */
+export function uniquePrefix(name: string): string {
+  return `t${name}${process.pid}x${Date.now().toString(36)}${prefixes++}`;
+}
+
+/**
+ * Deletes every Redis key under `prefix:` (queues, job hashes, event streams, heartbeats, idempotency
+ * claims): a test's afterAll leaves the shared Redis as it found it. A Redis that is gone (a private one
+ * already stopped) has nothing to clean.
+ */
+export async function deletePrefixedKeys(redisUrl: string, prefix: string): Promise<number> {
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2_000, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    let deleted = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await client.unlink(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  } catch {
+    return 0;
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** An empty database of its own: a temp SQLite file, or a fresh PostgreSQL schema (so test files never collide). */
 export interface TestStore {
@@ -62,9 +95,12 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** The real application (all modules of the api role) on the given store, not listening. */
+/**
+ * The real application (all modules of the api role) on the given store, not listening, with a queue
+ * prefix of its own whose Redis keys `close()` deletes.
+ */
 export async function startService(store: TestStore, env: Record<string, string> = {}): Promise<TestService> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', STAFFPLAN_ADMIN_KEY: ADMIN_KEY, ...store.env, ...env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', STAFFPLAN_ADMIN_KEY: ADMIN_KEY, REDIS_URL, BULLMQ_PREFIX: uniquePrefix('svc'), ...store.env, ...env });
   const app = await createHttpApp('api', config);
   const server = app.getHttpServer();
   const auth = (test: request.Test, key: string) => test.set('authorization', `Bearer ${key}`);
@@ -76,7 +112,10 @@ export async function startService(store: TestStore, env: Record<string, string>
     del: (path, key = ADMIN_KEY) => auth(request(server).delete(path), key),
     post: (path, body, key = ADMIN_KEY) => auth(request(server).post(path), key).send(body as object),
     raw: () => request(server),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
+    },
   };
 }
 
