@@ -34,7 +34,9 @@ export function checkEligibility(ctx: CheckContext): string[] {
   const weeksByPair = new Map<string, string[]>();
   for (const row of validAssignmentRows(ctx)) {
     const key = `${row.employeeId}|${row.lineId}`;
-    weeksByPair.set(key, [...(weeksByPair.get(key) ?? []), row.week]);
+    const weeks = weeksByPair.get(key);
+    if (weeks) weeks.push(row.week);
+    else weeksByPair.set(key, [row.week]);
   }
   for (const [key, weeks] of [...weeksByPair].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [employeeId, lineId] = key.split('|') as [string, string];

@@ -35,13 +35,22 @@ export function holidayCalendarCode(employee: Employee): string {
   return employee.holidayCalendar ?? employee.location;
 }
 
-export function personCalendar(view: ScenarioView, employee: Employee, countRequestedPto: boolean): PersonCalendar {
+/** Holiday day numbers of a calendar code, parsed once per code (empty for a code naming no calendar). */
+function holidayDays(view: ScenarioView, code: string, cache?: Map<string, Set<number>>): Set<number> {
+  let days = cache?.get(code);
+  if (!days) {
+    days = new Set((view.calendars.get(code)?.dates ?? []).map((holiday) => dayNumber(holiday.date)));
+    cache?.set(code, days);
+  }
+  return days;
+}
+
+export function personCalendar(view: ScenarioView, employee: Employee, countRequestedPto: boolean, holidayCache?: Map<string, Set<number>>): PersonCalendar {
   const workingDays = new Set(employee.workingDays ?? DEFAULT_WORKING_DAYS);
   const weeklyHours = employee.weeklyHours ?? 40;
   // A person with no working day has no hours here (avoids dividing by zero); the scenario rules report
   // the empty list as a violation, since the solver rejects such a person.
   const hoursPerDay = workingDays.size > 0 ? weeklyHours / workingDays.size : 0;
-  const calendar = view.calendars.get(holidayCalendarCode(employee));
   const ptoCounts = (status: string) => status === 'approved' || (countRequestedPto && status === 'requested');
   const pto: DayRange[] = (view.timeOffByEmployee.get(employee.id) ?? [])
     .filter((entry) => ptoCounts(entry.status))
@@ -61,7 +70,7 @@ export function personCalendar(view: ScenarioView, employee: Employee, countRequ
     hoursPerDay,
     firstDay: employee.startDate ? dayNumber(employee.startDate) : Number.NEGATIVE_INFINITY,
     lastDay: employee.endDate ? dayNumber(employee.endDate) : Number.POSITIVE_INFINITY,
-    holidays: new Set((calendar?.dates ?? []).map((holiday) => dayNumber(holiday.date))),
+    holidays: holidayDays(view, holidayCalendarCode(employee), holidayCache),
     deductions: [...pto, ...commitments],
   };
 }
@@ -100,8 +109,9 @@ export function availableHoursByEmployee(
   countRequestedPto: boolean,
 ): Map<string, number[]> {
   const available = new Map<string, number[]>();
+  const holidayCache = new Map<string, Set<number>>();
   for (const employee of view.employees) {
-    const person = personCalendar(view, employee, countRequestedPto);
+    const person = personCalendar(view, employee, countRequestedPto, holidayCache);
     available.set(employee.id, mondays.map((monday) => weekAvailableHours(person, monday)));
   }
   return available;

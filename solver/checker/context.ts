@@ -6,7 +6,7 @@
 import type { Employee, PlanAssignment, Scenario, StaffingPlan } from '../types.js';
 import { availableHoursByEmployee } from './availability.js';
 import { horizonMondays, isoDate } from './dates.js';
-import { ineligibilityReason } from './eligibility.js';
+import { isEligible } from './eligibility.js';
 import { expectedDemand, type ExpectedDemand, type ExpectedLine } from './lines.js';
 import { scenarioView, type ScenarioView } from './scenarioView.js';
 
@@ -81,7 +81,7 @@ function holdersBySkill(employees: readonly Employee[]): Map<string, Employee[]>
 export function eligibleEmployees(ctx: CheckContext, line: ExpectedLine): Employee[] {
   let eligible = ctx.memo.eligible.get(line.lineId);
   if (!eligible) {
-    eligible = (ctx.holdersBySkill.get(line.skill) ?? []).filter((employee) => ineligibilityReason(employee, line) === null);
+    eligible = (ctx.holdersBySkill.get(line.skill) ?? []).filter((employee) => isEligible(employee, line));
     ctx.memo.eligible.set(line.lineId, eligible);
   }
   return eligible;

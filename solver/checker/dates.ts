@@ -30,10 +30,9 @@ export function isoDate(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** ISO weekday: Monday 1 … Sunday 7. */
+/** ISO weekday: Monday 1 … Sunday 7. Day 0 (1970-01-01) was a Thursday; pure arithmetic, no Date per call. */
 export function isoWeekday(day: number): number {
-  const weekday = new Date(day * MS_PER_DAY).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The Monday of the ISO week containing the day. */

@@ -32,6 +32,20 @@ export function ineligibilityReason(employee: Employee, line: ExpectedLine): str
   return null;
 }
 
+/**
+ * The same rule as ineligibilityReason, as a yes/no in one pass without building words: used to list
+ * everyone eligible for every line at scale.
+ */
+export function isEligible(employee: Employee, line: ExpectedLine): boolean {
+  if (line.location !== undefined && !line.remoteAllowed && employee.location !== line.location) return false;
+  for (const held of employee.skills ?? []) {
+    if (held.skill !== line.skill || !(held.level >= line.minLevel)) continue;
+    if (!line.requiresCertification) return true;
+    if (held.certified === true && (noExpiry(held.certificationExpires) || held.certificationExpires! >= line.start)) return true;
+  }
+  return false;
+}
+
 /** The person's level in a skill (the highest when listed twice), or 0 when they lack it. */
 export function skillLevel(employee: Employee, skill: string): number {
   return (employee.skills ?? []).filter((held) => held.skill === skill).reduce((best, held) => Math.max(best, held.level), 0);

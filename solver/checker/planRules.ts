@@ -69,23 +69,32 @@ export function checkLines(ctx: CheckContext): string[] {
 /** One row per employee × horizon week with the hours the §1 calendar rule gives. */
 export function checkAvailable(ctx: CheckContext): string[] {
   const violations: string[] = [];
-  const seen = new Set<string>();
+  // Rows seen per employee and week index: no string key per row, which matters at 10,000 × 52 rows.
+  const seen = new Map<string, Uint8Array>();
   for (const row of ctx.plan.available ?? []) {
-    const key = `${row.employeeId}|${row.week}`;
     const expectedHours = ctx.available.get(row.employeeId);
     const weekIndex = ctx.weekIndex.get(row.week);
-    if (seen.has(key)) violations.push(`available: ${who(ctx, row.employeeId)} week ${row.week} is listed more than once`);
-    seen.add(key);
-    if (!expectedHours) violations.push(`available: ${who(ctx, row.employeeId)} is not an employee of the scenario`);
-    else if (weekIndex === undefined) violations.push(`available: week ${row.week} of ${who(ctx, row.employeeId)} is not a horizon week`);
-    else if (!(Math.abs(row.hours - expectedHours[weekIndex]!) <= HOURS_TOLERANCE)) {
+    if (!expectedHours) {
+      violations.push(`available: ${who(ctx, row.employeeId)} is not an employee of the scenario`);
+      continue;
+    }
+    if (weekIndex === undefined) {
+      violations.push(`available: week ${row.week} of ${who(ctx, row.employeeId)} is not a horizon week`);
+      continue;
+    }
+    let weeks = seen.get(row.employeeId);
+    if (!weeks) seen.set(row.employeeId, (weeks = new Uint8Array(ctx.weeks.length)));
+    if (weeks[weekIndex]) violations.push(`available: ${who(ctx, row.employeeId)} week ${row.week} is listed more than once`);
+    weeks[weekIndex] = 1;
+    if (!(Math.abs(row.hours - expectedHours[weekIndex]!) <= HOURS_TOLERANCE)) {
       violations.push(`available: ${who(ctx, row.employeeId)} week ${row.week} has ${fmt(row.hours)} h, expected ${fmt(expectedHours[weekIndex]!)} h`);
     }
   }
   for (const [employeeId] of ctx.available) {
-    for (const week of ctx.weeks) {
-      if (!seen.has(`${employeeId}|${week}`)) violations.push(`available: ${who(ctx, employeeId)} week ${week} is missing`);
-    }
+    const weeks = seen.get(employeeId);
+    ctx.weeks.forEach((week, index) => {
+      if (!weeks?.[index]) violations.push(`available: ${who(ctx, employeeId)} week ${week} is missing`);
+    });
   }
   return violations;
 }

@@ -88,6 +88,10 @@ describe('filters', () => {
     expect(passesFilters(opportunity(), 0.6, { minProbability: 0.61 })).toBe(false);
   });
 
+  it('reads an empty opportunityIds list as no filter, like an absent one', () => {
+    expect(passesFilters(opportunity(), 0.6, { opportunityIds: [] })).toBe(true);
+  });
+
   it('keeps only the listed opportunities', () => {
     expect(passesFilters(opportunity(), 0.6, { opportunityIds: ['O2'] })).toBe(false);
     expect(passesFilters(opportunity(), 0.6, { opportunityIds: ['O1'] })).toBe(true);

@@ -24,6 +24,7 @@ import type { Estimate, EstimateControl, EstimateLine, EstimateOption, EstimateR
 
 export type * from './types.js';
 export { redactEstimate } from './redact.js';
+export { horizonWindow, DEFAULT_WINDOW_WEEKS } from './request.js';
 
 const HOURS_DECIMALS = 4;
 const MONEY_DECIMALS = 2;

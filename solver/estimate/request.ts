@@ -2,7 +2,7 @@
  * Checks the parts of an estimate request that are not the scope: target margin, window, currency.
  * Any mistake is a ScenarioError naming the field (the service answers 400, the CLI exits 2).
  */
-import { addDays, toDayNumber } from '../calendar/dates.js';
+import { addDays, mondayOf, toDayNumber, toIsoDate } from '../calendar/dates.js';
 import { ScenarioError } from '../errors.js';
 import type { MoneyContext } from '../money.js';
 import type { IsoDate } from '../types.js';
@@ -29,6 +29,17 @@ export function candidateStarts(request: EstimateRequest, expectedStart: IsoDate
     throw new ScenarioError('window.weeks', `expected a whole number of candidate weeks from 1 to ${MAX_WINDOW_WEEKS}, got ${JSON.stringify(weeks)}`);
   }
   return Array.from({ length: weeks }, (_, k) => addDays(from, 7 * k));
+}
+
+/**
+ * The candidate window of a horizon (DESIGN §7, the CLI's --from/--weeks): `from` snapped back to its
+ * Monday (absent: the deal's expected start), and `candidates` weekly starts (default 8) but never past the
+ * horizon's last week, so every candidate start lies inside the horizon.
+ */
+export function horizonWindow(horizon: { from?: IsoDate; weeks?: number }, candidates: number = DEFAULT_WINDOW_WEEKS): { from?: IsoDate; weeks: number } {
+  const from = horizon.from === undefined ? undefined : toIsoDate(mondayOf(toDayNumber(horizon.from, 'horizon.from')));
+  const weeks = Math.min(candidates, horizon.weeks ?? candidates);
+  return { ...(from !== undefined ? { from } : {}), weeks };
 }
 
 /** The answer currency (must have an exchange rate) and its rate to base. */

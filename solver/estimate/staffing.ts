@@ -11,6 +11,11 @@
  * employee cost rate + 1) makes any free employee hour win over a contractor hour — the firm's own
  * people first (their cost is paid anyway and they define confidence) — and, among those, the cheapest;
  * ε prefers fewer people on a line when costs tie.
+ *
+ * Seats are added lazily: the model is first solved as a pure LP without any y (a relaxation: it only
+ * drops Σy ≤ headcount). Only lines whose solution puts more people on them than their headcount get
+ * their seat binaries, and the model is solved again; this repeats until no line is over. Most lines
+ * never need seats, so most candidate starts are one LP instead of a MIP.
  */
 import { qualifyingSkill } from '../demand/eligibility.js';
 import { LpBuilder, resolveBackend, sizeOf, type LpResult } from '../lp/index.js';
@@ -71,7 +76,8 @@ function lineWeekIndices(line: PlanLine, weekIndex: Map<IsoDate, number>): numbe
   });
 }
 
-function buildModel(input: StaffingInput): Columns {
+/** The model with seat binaries only for the lines in `seatLines`. */
+function buildModel(input: StaffingInput, seatLines: ReadonlySet<number>): Columns {
   const builder = new LpBuilder('min');
   const employeeFirst = Math.max(0, ...input.costRates) + 1;
   const employeeColumns: Columns['employeeColumns'] = [];
@@ -104,7 +110,7 @@ function buildModel(input: StaffingInput): Columns {
       contractorColumns.push({ column, line: l });
       builder.addRow([...byWeek[k], column], [...byWeek[k].map(() => 1), 1], demand, demand);
     });
-    if (team.length > line.headcount) addSeats(builder, team, line.headcount);
+    if (seatLines.has(l) && team.length > line.headcount) addSeats(builder, team, line.headcount);
   });
   for (const key of [...personWeek.keys()].sort((a, b) => a - b)) {
     const columns = personWeek.get(key)!;
@@ -145,11 +151,33 @@ function collect(result: LpResult, columns: Columns): StaffedHours[] {
   return [...totals.values()].sort((a, b) => a.line - b.line || (a.person < 0 ? 1 : b.person < 0 ? -1 : a.person - b.person));
 }
 
+/** Lines whose solution puts more distinct people on them than their headcount. */
+function linesOverHeadcount(result: LpResult, columns: Columns, lines: PlanLine[]): number[] {
+  const people = lines.map(() => new Set<number>());
+  for (const c of columns.employeeColumns) if (result.values[c.column] > 1e-7) people[c.line].add(c.person);
+  return lines.flatMap((line, l) => (people[l].size > line.headcount ? [l] : []));
+}
+
+/** Default limit for the whole staffing of one candidate start (all its solves together). */
+const DEFAULT_TIME_LIMIT_SECONDS = 10;
+const MIN_SOLVE_SECONDS = 0.05;
+
 export async function cheapestStaffing(input: StaffingInput): Promise<StaffingResult> {
-  const columns = buildModel(input);
-  const lp = columns.builder.build();
-  const backend = resolveBackend(input.backend, sizeOf(lp));
-  const result = await backend.solve(lp, { timeLimitSeconds: input.timeLimitSeconds ?? 10, mipRelGap: MIP_REL_GAP });
-  if (!result.hasSolution) throw new Error(`estimate staffing model failed on ${backend.name}: ${result.status} ${result.message ?? ''}`.trim());
-  return { staffed: collect(result, columns), employeeHours: weeklyEmployeeHours(result, columns, input.lines), backend: backend.name, status: result.status, timeMs: result.timeMs };
+  const deadline = Date.now() + (input.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000;
+  const seatLines = new Set<number>();
+  let timeMs = 0;
+  for (;;) {
+    const columns = buildModel(input, seatLines);
+    const lp = columns.builder.build();
+    const backend = resolveBackend(input.backend, sizeOf(lp));
+    const timeLimitSeconds = Math.max(MIN_SOLVE_SECONDS, (deadline - Date.now()) / 1000);
+    const result = await backend.solve(lp, { timeLimitSeconds, mipRelGap: MIP_REL_GAP });
+    if (!result.hasSolution) throw new Error(`estimate staffing model failed on ${backend.name}: ${result.status} ${result.message ?? ''}`.trim());
+    timeMs += result.timeMs;
+    const over = linesOverHeadcount(result, columns, input.lines).filter((l) => !seatLines.has(l));
+    if (over.length === 0) {
+      return { staffed: collect(result, columns), employeeHours: weeklyEmployeeHours(result, columns, input.lines), backend: backend.name, status: result.status, timeMs };
+    }
+    for (const l of over) seatLines.add(l);
+  }
 }

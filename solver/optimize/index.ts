@@ -5,13 +5,17 @@
  * Algorithm. A plan is decided by its teams (who is on each line); given the teams the best hours follow
  * exactly from a fractional knapsack per person-week (see teams.ts). So:
  *  1. compile the problem into typed arrays and split it into independent components (skill clusters);
- *  2. construct teams by lazy greedy on exact marginal gains (the value is submodular in the teams);
- *  3. improve by exact add / drop / swap / two-line ejection-chain moves per line until none helps,
- *     then iterated local search (empty a few related teams, refill, descend, keep if better);
- *     optionally neighbourhood MIPs (SolveOptions.neighbourhoodRounds);
- *  4. per small component: the full team MIP in HiGHS, warm-started (improves and proves optimality);
- *  5. bound every component by Lagrangian relaxation of the capacity rows (its best value equals the
- *     LP relaxation WITH headcount; any price vector is a valid bound) or by the MIP's dual bound;
+ *  2. construct teams by lazy greedy on exact marginal gains (the value is submodular in the teams) and
+ *     descend by exact add / drop / swap / two-line ejection-chain moves per line;
+ *  3. per small component: the full team MIP in HiGHS, warm-started (improves and proves optimality);
+ *     when every component is proven, the search below is skipped;
+ *  4. price the person-week capacity rows by Lagrangian relaxation (subgradient, Polyak steps); the teams
+ *     the relaxation picks at several of its price vectors are repaired by local search and the best
+ *     plan kept (the Lagrangian heuristic); then iterated local search (empty related teams, refill,
+ *     descend, keep if better); optionally neighbourhood MIPs (SolveOptions.neighbourhoodRounds);
+ *  5. bound every component by the best Lagrangian value (its limit is the LP relaxation WITH headcount;
+ *     any price vector is a valid bound) or by the MIP's dual bound; bound coverage by a coverage-mode
+ *     Lagrangian;
  *  6. read the hours off the teams, recompute the objective from scratch and check every plan rule.
  * Work caps (passes, iterations, MIP nodes) — not the clock — bound each phase, so the same input gives
  * the same hours; only a time limit or shouldStop that actually fires changes the path.
@@ -25,7 +29,7 @@ import { compileInstance, Instance } from './instance.js';
 import { localSearch } from './local-search.js';
 import { neighbourhoodSearch, NeighbourhoodStats } from './neighbourhood.js';
 import { perturbAndDescend } from './perturb.js';
-import { repairFromPrices } from './price-teams.js';
+import { repairFromEachPrice } from './price-teams.js';
 import { RunContext } from './run-context.js';
 import { planValue, planViolations, StaffedHours } from './self-check.js';
 import { Teams } from './teams.js';
@@ -62,7 +66,7 @@ async function improveByNeighbourhoods(teams: Teams, options: SolveOptions, cont
 
 /** Perturbation rounds: many on small models, fewer as each round's local search grows. */
 function perturbationRounds(inst: Instance): number {
-  return Math.max(20, Math.min(200, Math.round(4e6 / Math.max(1, inst.nPairs * 10))));
+  return Math.max(20, Math.min(200, Math.round(1e7 / Math.max(1, inst.nPairs * 10))));
 }
 
 function staffedHours(problem: PlanningProblem, inst: Instance, teams: Teams): StaffedHours[] {
@@ -116,7 +120,7 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   context.phase('prices', 35);
   const prices = priceCapacity(teams, components, context.shouldStop);
   context.phase('price-repair', 45);
-  const priceRepair = searching && !context.shouldStop() ? repairFromPrices(teams, components, prices.lambda, LOCAL_SEARCH_PASSES, context.shouldStop) : null;
+  const priceRepair = searching ? repairFromEachPrice(teams, components, prices.snapshots.length > 0 ? prices.snapshots : [prices.lambda], LOCAL_SEARCH_PASSES, context.shouldStop) : [];
   context.phase('perturb', 50);
   const perturbation = perturbAndDescend(teams, searching ? perturbationRounds(inst) : 0, context.shouldStop);
   const localValue = teams.value() + inst.constant;
@@ -140,7 +144,7 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
     hours,
     status: statusOf(context, inst.pinConflicts, gapValue, allProven || components.count === 0),
     backend: options.backend && options.backend !== 'auto' ? options.backend : 'highs',
-    algorithm: 'teams: greedy + local search + component MIP, lagrangian bound',
+    algorithm: 'teams: greedy + local search + component MIP + lagrangian heuristic + iterated local search, lagrangian bound',
     bound: { value: Math.max(bound.value, objective.value), kind: bound.kind, coverage: Math.max(bound.coverage, objective.coverage) },
     stats: {
       components: components.count,

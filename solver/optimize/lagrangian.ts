@@ -121,6 +121,8 @@ export interface SubgradientOptions {
   /** The best known plan value (or coverage) per component, same scale as the dual: the Polyak target. */
   targets: Float64Array;
   shouldStop: () => boolean;
+  /** Iterations whose prices are kept in `snapshots` (for the Lagrangian heuristic). */
+  snapshotAt?: number[];
 }
 
 export interface LagrangianBound {
@@ -129,6 +131,8 @@ export interface LagrangianBound {
   /** The prices of the best total dual value. */
   lambda: Float64Array;
   iterations: number;
+  /** Prices at the iterations asked for in snapshotAt (those reached). */
+  snapshots: Float64Array[];
 }
 
 /** Σ over capacity cells of g² for the projected subgradient g = capacity − usage. */
@@ -154,8 +158,10 @@ export function lagrangianBound(inst: Instance, components: Components, start: F
   let stale = 0;
   let iterations = 0;
   let bestTotal = Infinity;
+  const snapshots: Float64Array[] = [];
   // The first evaluation always runs, stop or not: every plan leaves with a finite bound.
   for (; iterations < options.iterations && (iterations === 0 || !options.shouldStop()); iterations++) {
+    if (options.snapshotAt?.includes(iterations)) snapshots.push(lambda.slice());
     usage.fill(0);
     const dual = evaluateDual(inst, components, lambda, mode, usage);
     for (let c = 0; c < components.count; c++) best[c] = Math.min(best[c], dual.byComponent[c]);
@@ -176,7 +182,7 @@ export function lagrangianBound(inst: Instance, components: Components, start: F
       if (inst.capacity[cell] > 0) lambda[cell] = Math.max(0, lambda[cell] - step * (inst.capacity[cell] - usage[cell]));
     }
   }
-  return { byComponent: best, lambda: bestLambda, iterations };
+  return { byComponent: best, lambda: bestLambda, iterations, snapshots };
 }
 
 /**

@@ -51,3 +51,13 @@ export function repairFromPrices(teams: Teams, components: Components, lambda: F
   if (adopted) replaceTeams(teams, teamPairs(priced));
   return { pricedValue, repairedValue, adopted };
 }
+
+/** repairFromPrices for each price vector in turn (stopping early on request); the best plan stays. */
+export function repairFromEachPrice(teams: Teams, components: Components, prices: Float64Array[], passes: number, shouldStop: () => boolean): PriceRepairStats[] {
+  const stats: PriceRepairStats[] = [];
+  for (const lambda of prices) {
+    if (shouldStop()) break;
+    stats.push(repairFromPrices(teams, components, lambda, passes, shouldStop));
+  }
+  return stats;
+}

@@ -121,26 +121,64 @@ describe.each(STORES)('batch ingestion semantics (%s)', (kind) => {
     expect((await service.put('/v1/hcm/time-off', { items })).body.errors[0].rule).toBe('knownEmployee');
   });
 
-  it('refuses an opportunity without roles whose project type is unknown, or one with neither', async () => {
+  it('refuses an opportunity without (non-empty) roles whose project type is unknown, or one with neither', async () => {
     const base = { accountId: 'a', name: 'Deal', stage: 's', probability: 0.5, closeDate: '2027-01-01', expectedStart: '2027-02-01', status: 'open', updatedAt: T1 };
     const response = await service.put('/v1/crm/opportunities', {
       items: [{ ...base, id: 'o-unknown-type', projectType: 'nope' }, { ...base, id: 'o-no-source' }, { ...base, id: 'o-roles', roles: [] }],
     });
-    expect(response.body.created).toBe(1);
+    expect(response.body.created).toBe(0);
     expect(response.body.errors.map((e: { id: string; rule: string }) => [e.id, e.rule])).toEqual([
       ['o-unknown-type', 'knownProjectType'],
       ['o-no-source', 'roleSource'],
+      ['o-roles', 'roleSource'],
     ]);
+  });
+
+  it('refuses explicit roles without a duration on the role, the opportunity or a known project type', async () => {
+    const base = { accountId: 'a', name: 'Deal', stage: 's', probability: 0.5, closeDate: '2027-01-01', expectedStart: '2027-02-01', status: 'open', updatedAt: T1 };
+    await service.put('/v1/catalog/project-types', { items: [{ code: 'pt-dur', name: 'D', durationWeeks: 6, roles: [{ skill: 'java', minLevel: 2, hoursPerWeek: 10 }] }] }).expect(200);
+    const role = (id: string, extra = {}) => ({ id, skill: 'java', minLevel: 2, hoursPerWeek: 20, ...extra });
+    const response = await service.put('/v1/crm/opportunities', {
+      items: [
+        { ...base, id: 'd-none', roles: [role('d-none-1', { durationWeeks: 4 }), role('d-none-2')] },
+        { ...base, id: 'd-unknown-type', projectType: 'nope', roles: [role('d-unknown-1')] },
+        { ...base, id: 'd-role', roles: [role('d-role-1', { durationWeeks: 4 })] },
+        { ...base, id: 'd-opp', durationWeeks: 3, roles: [role('d-opp-1')] },
+        { ...base, id: 'd-type', projectType: 'pt-dur', roles: [role('d-type-1')] },
+      ],
+    });
+    expect(response.body.created).toBe(3);
+    expect(response.body.errors.map((e: { id: string; field: string; rule: string }) => [e.id, e.field, e.rule])).toEqual([
+      ['d-none', 'roles[1].durationWeeks', 'durationSource'],
+      ['d-unknown-type', 'roles[0].durationWeeks', 'durationSource'],
+    ]);
+  });
+
+  it('accepts a lost deal without roles or project type: lost work is never expanded', async () => {
+    const lost = { id: 'o-lost', accountId: 'a', name: 'Deal', stage: 'lost', probability: 0, closeDate: '2027-01-01', expectedStart: '2027-02-01', status: 'lost', updatedAt: T1 };
+    expect((await service.put('/v1/crm/opportunities', { items: [lost] })).body).toMatchObject({ created: 1, errors: [] });
+  });
+
+  it('refuses to delete a project type a live opportunity still uses (409), and allows it once none does', async () => {
+    const base = { accountId: 'a', name: 'Deal', stage: 's', probability: 0.5, closeDate: '2027-01-01', expectedStart: '2027-02-01', status: 'open', updatedAt: T1 };
+    await service.put('/v1/catalog/project-types', { items: [{ code: 'pt-used', name: 'U', durationWeeks: 4, roles: [{ skill: 'java', minLevel: 2, hoursPerWeek: 40 }] }] }).expect(200);
+    await service.put('/v1/crm/opportunities', { items: [{ ...base, id: 'uses-pt', projectType: 'pt-used' }] }).expect(200);
+    const refused = await service.del('/v1/catalog/project-types/pt-used').expect(409);
+    expect(refused.body.error.code).toBe('CONFLICT');
+    expect(refused.body.error.message).toContain('uses-pt');
+    expect((await service.get('/v1/catalog/project-types/pt-used').expect(200)).body.code).toBe('pt-used');
+    await service.put('/v1/crm/opportunities', { items: [{ ...base, id: 'uses-pt', projectType: 'pt-used', status: 'lost', updatedAt: T2 }] }).expect(200);
+    expect((await service.del('/v1/catalog/project-types/pt-used').expect(200)).body.result).toBe('deleted');
   });
 
   it('refuses a role id that another opportunity already holds', async () => {
     const base = { accountId: 'a', name: 'Deal', stage: 's', probability: 0.5, closeDate: '2027-01-01', expectedStart: '2027-02-01', status: 'open', updatedAt: T1 };
-    const role = { id: 'shared-role', skill: 'java', minLevel: 2, hoursPerWeek: 20 };
+    const role = { id: 'shared-role', skill: 'java', minLevel: 2, hoursPerWeek: 20, durationWeeks: 4 };
     await service.put('/v1/crm/opportunities', { items: [{ ...base, id: 'owner', roles: [role] }] }).expect(200);
     const response = await service.put('/v1/crm/opportunities', { items: [{ ...base, id: 'thief', roles: [role] }] }).expect(200);
     expect(response.body.errors).toEqual([{ index: 0, id: 'thief', field: 'roles[0].id', rule: 'uniqueRoleId', message: expect.stringContaining('owner') }]);
     // Once the owner drops the role (newer version), another opportunity may use the id.
-    const moved = await service.put('/v1/crm/opportunities', { items: [{ ...base, id: 'owner', roles: [], updatedAt: T2 }, { ...base, id: 'thief', roles: [role] }] });
+    const moved = await service.put('/v1/crm/opportunities', { items: [{ ...base, id: 'owner', roles: [{ ...role, id: 'owner-role' }], updatedAt: T2 }, { ...base, id: 'thief', roles: [role] }] });
     expect(moved.body).toMatchObject({ created: 1, updated: 1, errors: [] });
   });
 

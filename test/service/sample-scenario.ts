@@ -60,7 +60,7 @@ export function sampleScenario(): Scenario {
         accountId: 'acc-2', closeDate: '2027-01-31', expectedStart: '2027-02-01', id: 'opp-2', name: 'Fabrikam Java squad', probability: 1,
         roles: [
           { headcount: 2, hoursPerWeek: 40, id: 'opp-2-dev', location: 'london', minLevel: 3, remoteAllowed: true, requiresCertification: false, skill: 'java', startOffsetWeeks: 1, durationWeeks: 8 },
-          { hoursPerWeek: 16, id: 'opp-2-arch', minLevel: 4, requiresCertification: true, skill: 'sap' },
+          { durationWeeks: 6, hoursPerWeek: 16, id: 'opp-2-arch', minLevel: 4, requiresCertification: true, skill: 'sap' },
         ],
         stage: 'closed-won', status: 'won', updatedAt: '2027-01-06T12:00:00Z',
       },

@@ -8,7 +8,8 @@ import { createStore, type TestStore } from './harness.js';
 
 const run = promisify(execFile);
 const WRITER = join(process.cwd(), 'test/service/fixtures/sqlite-writer.mjs');
-const ROUNDS = 60;
+/** Enough rounds that the two processes overlap for a few seconds (without BEGIN IMMEDIATE most runs hit SQLITE_BUSY_SNAPSHOT). */
+const ROUNDS = 200;
 
 interface WriterReport {
   done: number;

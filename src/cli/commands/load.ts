@@ -19,12 +19,19 @@ interface LoadArgs {
   batchSize: number;
 }
 
-const USAGE = 'usage: staffplan load <scenario.json> --url URL --key KEY [--batch-size N]';
+export const LOAD_USAGE = 'usage: staffplan load <scenario.json> --url URL --key KEY [--batch-size N] [--help]';
+
+/** `--help` / `-h`: print the usage and stop (no scenario, URL or key needed). */
+const HELP_FLAGS = new Set(['--help', '-h']);
 
 export async function loadCommand(argv: string[]): Promise<number> {
   const args = parseLoadArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(`${LOAD_USAGE}\n`);
+    return 0;
+  }
   if (typeof args === 'string') {
-    process.stderr.write(`${args}\n${USAGE}\n`);
+    process.stderr.write(`${args}\n${LOAD_USAGE}\n`);
     return 2;
   }
   let scenario: Record<string, unknown>;
@@ -39,14 +46,14 @@ export async function loadCommand(argv: string[]): Promise<number> {
     const items = itemsOf(scenario, route.collection);
     if (items.length === 0) continue;
     const total = emptyTotals();
-    for (const batch of chunk(items, args.batchSize)) {
+    for (const { offset, batch } of chunk(items, args.batchSize)) {
       const outcome = await sendBatch(args, route.path, route.collection, batch);
       if (typeof outcome === 'string') {
         process.stderr.write(`${route.collection}: ${outcome}\n`);
         failed = true;
         break;
       }
-      addTotals(total, outcome);
+      addTotals(total, outcome, offset);
     }
     failed = failed || total.errors.length > 0;
     process.stdout.write(formatTotals(route.collection, items.length, total));
@@ -54,7 +61,9 @@ export async function loadCommand(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-export function parseLoadArgs(argv: string[]): LoadArgs | string {
+/** The arguments, `'help'` when help was asked for, or the usage mistake as a message. */
+export function parseLoadArgs(argv: string[]): LoadArgs | 'help' | string {
+  if (argv.some((arg) => HELP_FLAGS.has(arg))) return 'help';
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -108,12 +117,30 @@ async function sendBatch(
   }
   const text = await response.text();
   if (!response.ok) return `HTTP ${response.status}: ${text}`;
-  return JSON.parse(text) as BatchResult;
+  return batchResultOf(response.status, text);
 }
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+/** A 2xx that is not the ingestion answer (a proxy's HTML page, say) is a clear error, not a crash. */
+export function batchResultOf(status: number, text: string): BatchResult | string {
+  const excerpt = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return `HTTP ${status} but the body is not JSON (is --url the staffplan service?): ${excerpt}`;
+  }
+  const result = parsed as Partial<BatchResult> | null;
+  const counts = [result?.created, result?.updated, result?.unchanged, result?.stale];
+  if (!result || typeof result !== 'object' || !Array.isArray(result.errors) || counts.some((n) => typeof n !== 'number')) {
+    return `HTTP ${status} but the body is not an ingestion answer {created, updated, unchanged, stale, errors}: ${excerpt}`;
+  }
+  return result as BatchResult;
+}
+
+/** The batches with the index of their first item in the whole collection. */
+function chunk<T>(items: T[], size: number): { offset: number; batch: T[] }[] {
+  const batches: { offset: number; batch: T[] }[] = [];
+  for (let i = 0; i < items.length; i += size) batches.push({ offset: i, batch: items.slice(i, i + size) });
   return batches;
 }
 
@@ -121,12 +148,13 @@ function emptyTotals(): BatchResult {
   return { created: 0, updated: 0, unchanged: 0, stale: 0, errors: [] };
 }
 
-function addTotals(total: BatchResult, batch: BatchResult): void {
+/** Item errors name the item's index in the batch; the totals name it in the whole collection. */
+export function addTotals(total: BatchResult, batch: BatchResult, offset: number): void {
   total.created += batch.created;
   total.updated += batch.updated;
   total.unchanged += batch.unchanged;
   total.stale += batch.stale;
-  total.errors.push(...batch.errors);
+  total.errors.push(...batch.errors.map((error) => ({ ...error, index: error.index + offset })));
 }
 
 function formatTotals(collection: string, sent: number, total: BatchResult): string {

@@ -1,4 +1,7 @@
 import type { ExchangeRate, HiringPolicy, ProjectType, RateCard, SkillDefinition } from '../../../solver/types.js';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import { opportunitiesUsingProjectType } from '../crm/opportunity-references.js';
 import type { CollectionSpec } from '../shared/collection-spec.js';
 import { byPosition, equals, nullable, optional } from '../shared/mapping.js';
 import { ExchangeRateEntity } from './exchange-rate.entity.js';
@@ -15,6 +18,7 @@ export const PROJECT_TYPES: CollectionSpec<ProjectType, ProjectTypeEntity> = {
   versioned: false,
   children: [{ relation: 'roles', entity: ProjectTypeRoleEntity, parentColumn: 'projectTypeCode' }],
   keyOf: (type) => type.code,
+  beforeDelete: refuseDeleteOfUsedProjectType,
   toEntity: (t) =>
     Object.assign(new ProjectTypeEntity(), {
       code: t.code, name: t.name, durationWeeks: t.durationWeeks,
@@ -33,6 +37,15 @@ export const PROJECT_TYPES: CollectionSpec<ProjectType, ProjectTypeEntity> = {
     })),
   }),
 };
+
+/** A project type live opportunities still expand from cannot be deleted: 409 naming them. */
+async function refuseDeleteOfUsedProjectType(manager: EntityManager, code: string): Promise<void> {
+  const users = await opportunitiesUsingProjectType(manager, code);
+  if (users.length === 0) return;
+  throw new AppError('CONFLICT', `project type ${code} is still used by open or won opportunities (${users.join(', ')}${users.length === 10 ? ', …' : ''}); give them roles with durations or another project type, or mark them lost, first`, [
+    { field: 'code', rule: 'projectTypeInUse', message: `used by opportunities ${users.join(', ')}` },
+  ]);
+}
 
 export const SKILLS: CollectionSpec<SkillDefinition, SkillEntity> = {
   name: 'skills',

@@ -47,6 +47,8 @@ export interface CollectionSpec<TRecord extends object = object, TEntity extends
   /** Maps a row (children loaded) back to the canonical contract record. */
   toRecord(entity: TEntity): TRecord;
   references?(manager: EntityManager, records: TRecord[]): Promise<ReferenceChecker<TRecord>>;
+  /** Refuses the delete of an entry other records still need (throws an AppError), inside the delete's transaction. */
+  beforeDelete?(manager: EntityManager, key: string): Promise<void>;
   filters?: Record<string, ListFilter>;
 }
 

@@ -83,7 +83,10 @@ export class IngestionService {
   }
 
   private async deleteCatalogEntry(spec: AnyCollectionSpec, key: string): Promise<DeleteResult> {
-    const removed = await this.transactions.run(spec.name, (manager) => deleteRows(manager, spec, [key]));
+    const removed = await this.transactions.run(spec.name, async (manager) => {
+      await spec.beforeDelete?.(manager, key);
+      return deleteRows(manager, spec, [key]);
+    });
     if (removed === 0) throw new AppError('NOT_FOUND', `no ${spec.name} entry ${key}`);
     return { id: key, result: 'deleted' };
   }
