@@ -71,9 +71,9 @@ function requestId(request: EstimateRequest): string {
   return estimateId ?? `est_${digest.slice(0, 20)}`;
 }
 
-async function solveCandidate(ctx: Context, start: IsoDate, backend: EstimateRequest['backend'], timeLimitSeconds?: number): Promise<Candidate> {
+async function solveCandidate(ctx: Context, start: IsoDate, backend: EstimateRequest['backend'], timeLimitSeconds?: number, seatedLineIds?: ReadonlySet<string>): Promise<Candidate> {
   const lines = scopeLines(ctx.source, ctx.normalized, start);
-  const staffing = await cheapestStaffing({ lines, employees: ctx.employees, costRates: ctx.costRates, free: ctx.free.free, weekIndex: ctx.free.weekIndex, contractorRate: ctx.contractorRate, backend, timeLimitSeconds });
+  const staffing = await cheapestStaffing({ lines, employees: ctx.employees, costRates: ctx.costRates, free: ctx.free.free, weekIndex: ctx.free.weekIndex, contractorRate: ctx.contractorRate, backend, timeLimitSeconds, seatedLineIds });
   const { rows, rateCardPrice } = pricedLines(lines, staffing.staffed, { money: ctx.money, employees: ctx.employees, costRates: ctx.costRates, contractorRate: ctx.contractorRate, targetMargin: ctx.targetMargin });
   const hours = lines.reduce((sum, line) => sum + line.hoursPerWeek * line.headcount * line.weeks.length, 0);
   const employeeHours = rows.filter((r) => r.staffedBy === 'employee').reduce((sum, r) => sum + r.hours, 0);
@@ -139,7 +139,8 @@ async function solveCandidates(ctx: Context, starts: IsoDate[], request: Estimat
     if (candidates.length > 0 && control.shouldStop?.()) return { candidates, ended: 'stopped' };
     if (candidates.length > 0 && Date.now() >= deadline) return { candidates, ended: 'timedout' };
     const left = deadline === Infinity ? undefined : Math.max(MIN_CANDIDATE_SECONDS, (deadline - Date.now()) / 1000);
-    candidates.push(await solveCandidate(ctx, start, request.backend, left));
+    // The lines that needed seats at the previous start usually need them again: seat them up front.
+    candidates.push(await solveCandidate(ctx, start, request.backend, left, candidates[candidates.length - 1]?.staffing.seatedLineIds));
     control.onProgress?.({ phase: 'candidates', percent: Math.floor((CANDIDATES_SHARE * candidates.length) / starts.length) });
   }
   return { candidates, ended: null };

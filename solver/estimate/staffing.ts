@@ -37,6 +37,11 @@ export interface StaffingInput {
   contractorRate: (line: PlanLine) => number;
   backend?: BackendName | 'auto';
   timeLimitSeconds?: number;
+  /**
+   * Line ids that needed seats at a neighbouring candidate start: seated from the first solve, which skips
+   * the LP that would only rediscover them (the answer is the same; seats are never wrong, only slower).
+   */
+  seatedLineIds?: ReadonlySet<string>;
 }
 
 export interface StaffedHours {
@@ -52,6 +57,8 @@ export interface StaffingResult {
   backend: string;
   status: string;
   timeMs: number;
+  /** Line ids that ended up with seat binaries (hint for the next candidate start). */
+  seatedLineIds: Set<string>;
 }
 
 interface Columns {
@@ -164,7 +171,7 @@ const MIN_SOLVE_SECONDS = 0.05;
 
 export async function cheapestStaffing(input: StaffingInput): Promise<StaffingResult> {
   const deadline = Date.now() + (input.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000;
-  const seatLines = new Set<number>();
+  const seatLines = new Set<number>(input.lines.flatMap((line, l) => (input.seatedLineIds?.has(line.lineId) ? [l] : [])));
   let timeMs = 0;
   for (;;) {
     const columns = buildModel(input, seatLines);
@@ -176,7 +183,8 @@ export async function cheapestStaffing(input: StaffingInput): Promise<StaffingRe
     timeMs += result.timeMs;
     const over = linesOverHeadcount(result, columns, input.lines).filter((l) => !seatLines.has(l));
     if (over.length === 0) {
-      return { staffed: collect(result, columns), employeeHours: weeklyEmployeeHours(result, columns, input.lines), backend: backend.name, status: result.status, timeMs };
+      const seatedLineIds = new Set([...seatLines].map((l) => input.lines[l].lineId));
+      return { staffed: collect(result, columns), employeeHours: weeklyEmployeeHours(result, columns, input.lines), backend: backend.name, status: result.status, timeMs, seatedLineIds };
     }
     for (const l of over) seatLines.add(l);
   }
