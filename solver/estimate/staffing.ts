@@ -39,7 +39,7 @@ export interface StaffingInput {
   timeLimitSeconds?: number;
   /**
    * Line ids that needed seats at a neighbouring candidate start: seated from the first solve, which skips
-   * the LP that would only rediscover them (the answer is the same; seats are never wrong, only slower).
+   * the LP that would only rediscover them (same cost: seats only add the ε preference for fewer people).
    */
   seatedLineIds?: ReadonlySet<string>;
 }

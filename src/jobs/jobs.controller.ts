@@ -1,7 +1,9 @@
-import { Controller, Delete, Get, HttpCode, Param, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { Scopes } from '../auth/scopes.decorator.js';
+import { assertMayRead, documentForCaller, JOB_READER_SCOPES } from './job-access.js';
 import type { JobView } from './job-view.js';
 import { JobsService } from './jobs.service.js';
 
@@ -12,17 +14,22 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Get(':id')
-  @Scopes('plans:read')
+  @Scopes(...JOB_READER_SCOPES)
   @ApiOperation({ summary: 'Status, progress (phase, percent), attempts, timings, solver statistics and error of a job' })
-  get(@Param('id') id: string): Promise<JobView> {
-    return this.jobs.get(id);
+  async get(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<JobView> {
+    const view = await this.jobs.get(id);
+    assertMayRead(view.kind, request.principal?.scopes ?? [], id);
+    return view;
   }
 
   @Get(':id/result')
-  @Scopes('plans:read')
+  @Scopes(...JOB_READER_SCOPES)
   @ApiOperation({ summary: 'The document a job produced (a staffing plan: DESIGN.md §7); 409 while it runs or after it failed' })
-  async result(@Param('id') id: string): Promise<unknown> {
-    return (await this.jobs.result(id)).document;
+  async result(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<unknown> {
+    const scopes = request.principal?.scopes ?? [];
+    const view = await this.jobs.get(id);
+    assertMayRead(view.kind, scopes, id);
+    return documentForCaller(view.kind, (await this.jobs.result(id)).document, scopes);
   }
 
   @Delete(':id')

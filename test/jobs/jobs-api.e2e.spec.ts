@@ -73,6 +73,23 @@ describe('jobs API on the fixture firm (one process: api + worker, SQLite)', () 
     await waitForJob(service, jobId, isFinished);
   });
 
+  it('lets a CRM key (estimates:write) watch its estimate jobs, without named people, but not staffing plans', async () => {
+    const crm = (await service.post('/v1/api-keys', { name: 'crm', scopes: ['estimates:write'] }).expect(201)).body.key as string;
+    const planJob = (await service.post('/v1/staffing-plans', FIRM_PLAN).expect(202)).body.jobId as string;
+    await service.get(`/v1/jobs/${planJob}`, crm).expect(403);
+    const submitted = await service.post('/v1/estimates', { opportunityId: 'opp-001' }, {}, crm);
+    expect([200, 202]).toContain(submitted.status);
+    const jobId = (submitted.body.estimateId ?? submitted.body.jobId) as string;
+    await waitForJob(service, jobId, isFinished);
+    await service.get(`/v1/jobs/${jobId}`, crm).expect(200);
+    const forCrm = (await service.get(`/v1/jobs/${jobId}/result`, crm).expect(200)).body as { lines: { employeeId?: string }[] };
+    expect(forCrm.lines.length).toBeGreaterThan(0);
+    expect(forCrm.lines.every((line) => line.employeeId === undefined)).toBe(true);
+    const forManager = (await service.get(`/v1/jobs/${jobId}/result`).expect(200)).body as { lines: { employeeId?: string }[] };
+    expect(forManager.lines.some((line) => typeof line.employeeId === 'string')).toBe(true);
+    await waitForJob(service, planJob, isFinished);
+  });
+
   it('answers a repeated Idempotency-Key with the same job, another body with 422, and a concurrent duplicate with 409', async () => {
     const first = await service.post('/v1/capacity-forecasts', { ...FORECAST, minProbability: 0.3 }, { 'Idempotency-Key': 'forecast-1' }).expect(202);
     const again = await service.post('/v1/capacity-forecasts', { ...FORECAST, minProbability: 0.3 }, { 'Idempotency-Key': 'forecast-1' }).expect(202);
