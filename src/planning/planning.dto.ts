@@ -20,7 +20,7 @@ export class HorizonDto {
   @DateField({ description: 'first week; snapped back to its ISO Monday', example: '2027-01-04' })
   from: string;
 
-  @IntField(1, 156, { description: 'number of ISO weeks', example: 26 })
+  @IntField(1, 520, { description: 'number of ISO weeks', example: 26 })
   weeks: number;
 }
 
