@@ -20,6 +20,6 @@ export { capacityForecast } from './forecast/index.js';
 export type { ForecastOptions } from './forecast/index.js';
 export { estimate, redactEstimate } from './estimate/index.js';
 export type { Estimate, EstimateLine, EstimateOption, EstimateRequest, EstimateScope, EstimateScarcity, SkillScarcity } from './estimate/index.js';
-export { hiringForecast, hiringSignalsCsv } from './hiring/index.js';
+export { HiringStoppedError, hiringForecast, hiringSignalsCsv } from './hiring/index.js';
 export type { HiringAction, HiringForecast, HiringOptions, HiringSignal, InDemandSkill } from './hiring/index.js';
 export { skillWeekShadowPrices } from './pricing/shadow-prices.js';

@@ -124,7 +124,7 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   const priceRepair = searching ? repairFromEachPrice(teams, components, prices.snapshots.length > 0 ? prices.snapshots : [prices.lambda], LOCAL_SEARCH_PASSES, context.shouldStop) : [];
   context.phase('perturb', 50);
   const rounds = searching ? perturbationRounds(inst) : 0;
-  const perturbation = improveFromBothStarts(teams, descended, (start) => perturbAndDescend(start, rounds, context.shouldStop));
+  const perturbation = improveFromBothStarts(teams, components, descended, (start) => perturbAndDescend(start, rounds, context.shouldStop));
   const localValue = teams.value() + inst.constant;
   context.phase('neighbourhoods', 65);
   const neighbourhoods = searching ? await improveByNeighbourhoods(teams, options, context) : null;

@@ -3,11 +3,12 @@
  * teams to build. Each line's best team under λ (the Lagrangian subproblem's own answer) respects
  * headcount, so it is already a plan — Teams turns any teams into the best feasible hours — but it may
  * book a person on more lines than their week holds. Local search then repairs that (drop the members a
- * person cannot serve, fill the seats with the best outsiders). The repaired plan replaces the current
- * one only when it is worth more: this never makes the plan worse, and a greedy start no longer decides
- * which part of the solution space the descent explores.
+ * person cannot serve, fill the seats with the best outsiders). A component's repaired teams replace its
+ * current ones only when they are worth more: this never makes the plan worse, and a greedy start no
+ * longer decides which part of the solution space the descent explores.
  */
 import { Components } from './components.js';
+import { componentValue } from './exact.js';
 import { bestTeam } from './lagrangian.js';
 import { localSearch } from './local-search.js';
 import { Teams } from './teams.js';
@@ -16,19 +17,13 @@ export interface PriceRepairStats {
   /** Value of the teams read off the prices, before and after repair (without instance.constant). */
   pricedValue: number;
   repairedValue: number;
-  adopted: boolean;
+  /** Components whose teams were taken from the repaired plan. */
+  adopted: number;
 }
 
 /** Every pair on any team now, ascending. */
 export function teamPairs(teams: Teams): number[] {
   return teams.members.flat().sort((a, b) => a - b);
-}
-
-/** Makes `teams` hold exactly `pairs` (ascending), touching only what differs. */
-export function replaceTeams(teams: Teams, pairs: number[]): void {
-  const keep = new Set(pairs);
-  for (const e of teamPairs(teams)) if (!keep.has(e)) teams.drop(e);
-  for (const e of pairs) teams.add(e);
 }
 
 /** The teams the Lagrangian subproblem picks at prices λ, seated in line order. */
@@ -41,14 +36,30 @@ export function teamsAtPrices(teams: Teams, components: Components, lambda: Floa
   return priced;
 }
 
-/** Builds the priced teams, repairs them by local search, and adopts them when they beat `teams`. */
+/**
+ * Takes, component by component, the teams of `source` wherever they are worth more than those of
+ * `target`: components share no person and no line, so the mix is exact and never worse than either.
+ */
+export function adoptBetterComponents(target: Teams, source: Teams, components: Components): number {
+  let adopted = 0;
+  for (let c = 0; c < components.count; c++) {
+    if (componentValue(source, components, c) <= componentValue(target, components, c) + 1e-6) continue;
+    adopted++;
+    for (const line of components.lines[c]) {
+      for (const e of target.members[line].slice()) target.drop(e);
+      for (const e of source.members[line]) target.add(e);
+    }
+  }
+  return adopted;
+}
+
+/** Builds the priced teams, repairs them by local search, and adopts their better components. */
 export function repairFromPrices(teams: Teams, components: Components, lambda: Float64Array, passes: number, shouldStop: () => boolean): PriceRepairStats {
   const priced = teamsAtPrices(teams, components, lambda);
   const pricedValue = priced.value();
   localSearch(priced, passes, shouldStop);
   const repairedValue = priced.value();
-  const adopted = repairedValue > teams.value() + 1e-6;
-  if (adopted) replaceTeams(teams, teamPairs(priced));
+  const adopted = adoptBetterComponents(teams, priced, components);
   return { pricedValue, repairedValue, adopted };
 }
 
@@ -68,13 +79,13 @@ export function repairFromEachPrice(teams: Teams, components: Components, prices
  * ends in different local optima (measured on the Northwind fixture: the greedy start ended 0.1 % higher
  * than the repaired one, on L and XL the repaired start wins), so both starts are searched.
  */
-export function improveFromBothStarts<S>(teams: Teams, start: number[], improve: (teams: Teams) => S): { current: S; alternative: S | null } {
+export function improveFromBothStarts<S>(teams: Teams, components: Components, start: number[], improve: (teams: Teams) => S): { current: S; alternative: S | null } {
   const current = improve(teams);
   const now = teamPairs(teams);
   if (now.length === start.length && now.every((e, i) => e === start[i])) return { current, alternative: null };
   const other = new Teams(teams.instance);
   for (const e of start) other.add(e);
   const alternative = improve(other);
-  if (other.value() > teams.value() + 1e-6) replaceTeams(teams, teamPairs(other));
+  adoptBetterComponents(teams, other, components);
   return { current, alternative };
 }

@@ -82,6 +82,7 @@ export const SOLVERS: SolverRegistry = {
       onProgress: control.onProgress,
       shouldStop: control.shouldStop,
     }),
-  'hiring-forecast': (scenario, request, control) => hiringForecastJob(scenario, request, solverLimit(request.timeLimitSeconds, control)),
-  estimate: (scenario, request, _control, context) => estimateJob(scenario, request, context.jobId),
+  'hiring-forecast': (scenario, request, control) =>
+    hiringForecastJob(scenario, request, solverLimit(request.timeLimitSeconds, control), control),
+  estimate: (scenario, request, control, context) => estimateJob(scenario, request, context.jobId, control),
 };
