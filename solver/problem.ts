@@ -21,7 +21,7 @@ import { qualifyingSkill, skillLevel } from './demand/eligibility.js';
 import { billRate, costRate, moneyContext, type MoneyContext } from './money.js';
 import { mapPinned, mapPrevious } from './problem-pins.js';
 import { normalizeScenario } from './scenario.js';
-import type { Employee, Horizon, IsoDate, PlanAssignment, PlanLine, PlanningProblem, ProblemLine, ProblemPair, ProblemPerson, Scenario, ScenarioFilters } from './types.js';
+import type { Employee, Horizon, IsoDate, PlanAssignment, PlanLine, PlanningProblem, ProblemLine, ProblemPair, ProblemPerson, Scenario, ScenarioFilters, StaffingPlan } from './types.js';
 
 export interface BuildProblemOptions extends ScenarioFilters {
   countRequestedPto?: boolean;
@@ -29,15 +29,8 @@ export interface BuildProblemOptions extends ScenarioFilters {
   previousPlan?: { assignments: PlanAssignment[] } | null;
 }
 
-/** The options as the plan document echoes them. */
-export interface EchoedOptions {
-  minProbability: number;
-  countRequestedPto: boolean;
-  pinned: PlanAssignment[];
-  previousPlan: { assignments: PlanAssignment[] } | null;
-  opportunityIds?: string[];
-  closingBefore?: IsoDate;
-}
+/** The options as the plan document echoes them, less the solve settings (timeLimitSeconds, backend). */
+export type EchoedOptions = Omit<StaffingPlan['options'], 'timeLimitSeconds' | 'backend'>;
 
 /** Everything needed to turn a solution back into a document, indexed like the problem. */
 export interface ProblemContext {

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { loadCommand } from '../../src/cli/commands/load.js';
 import { loadConfig } from '../../src/config/app-config.js';
+import { deletePrefixedKeys } from '../../src/jobs/redis-keys.js';
 import type { Scenario } from '../../solver/types.js';
 
 const KEY = 'sp_benchadmin_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     }, null, 2) + '\n');
   } finally {
     await app.close();
+    // The queue prefix is this run's own: leave the shared Redis as it was found.
+    await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,6 +7,7 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { DataSource, In } from 'typeorm';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';
+import { deletePrefixedKeys } from '../../src/jobs/redis-keys.js';
 import { JobEntity } from '../../src/jobs/job.entity.js';
 import { JobsService } from '../../src/jobs/jobs.service.js';
 
@@ -90,7 +92,11 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
+    // Workers gone before the keys are deleted, so none writes a key back afterwards.
+    await Promise.all(workers.map((worker) => (worker.exitCode === null && worker.signalCode === null ? once(worker, 'exit') : undefined)));
     await app.close();
+    // The queue prefix is this run's own: leave the shared Redis as it was found.
+    await deletePrefixedKeys(env.REDIS_URL, env.BULLMQ_PREFIX);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,24 +4,13 @@
  * 7 × startOffsetWeeks days and covers durationWeeks ISO weeks (role, else opportunity, else project
  * type), of which only those inside the horizon are planned.
  */
-import type { Opportunity, OpportunityRole, ProjectTypeRole, ScenarioFilters } from '../types.js';
+import type { Opportunity, OpportunityRole, PlanLine, ProjectTypeRole, ScenarioFilters } from '../types.js';
 import { dayNumber, isoDate, mondayOf } from './dates.js';
 import type { ScenarioView } from './scenarioView.js';
 
-export interface ExpectedLine {
-  lineId: string;
-  opportunityId: string;
-  skill: string;
-  minLevel: number;
-  hoursPerWeek: number;
-  headcount: number;
-  probability: number;
-  start: string; // the line's start day
+/** The line as the plan document must list it (the checker derives its own), plus its start as a day number. */
+export interface ExpectedLine extends Omit<PlanLine, 'opportunityName'> {
   startDay: number;
-  weeks: string[]; // its weeks inside the horizon
-  location?: string;
-  remoteAllowed: boolean;
-  requiresCertification: boolean;
 }
 
 /** Won work counts fully whatever its probability field says. */

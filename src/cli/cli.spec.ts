@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CapacityForecast, Scenario, StaffingPlan } from '../../solver/types.js';
 import { COMMANDS, main } from './main.js';
+import { captureCliOutput } from './test-support.js';
 
 const ts = '2026-01-01T00:00:00Z';
 const scenario: Scenario = {
@@ -17,22 +17,10 @@ const scenario: Scenario = {
   rateCards: [{ skill: 'java', level: 4, billRate: 120, currency: 'GBP' }],
 };
 
-let dir: string;
-let stdout: string;
-let stderr: string;
+const cli = captureCliOutput('staffplan-cli-');
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'staffplan-cli-'));
-  await writeFile(join(dir, 'scenario.json'), JSON.stringify(scenario));
-  stdout = '';
-  stderr = '';
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((stdout += String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => ((stderr += String(chunk)), true));
-});
-
-afterEach(async () => {
-  jest.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
+  await writeFile(join(cli.dir, 'scenario.json'), JSON.stringify(scenario));
 });
 
 describe('staffplan CLI', () => {
@@ -43,7 +31,7 @@ describe('staffplan CLI', () => {
   it('exits 2 with the usage for no command or an unknown one', async () => {
     expect(await main([])).toBe(2);
     expect(await main(['bogus'])).toBe(2);
-    expect(stderr).toMatch(/unknown command "bogus"/);
+    expect(cli.stderr).toMatch(/unknown command "bogus"/);
   });
 
   it.each([
@@ -58,27 +46,27 @@ describe('staffplan CLI', () => {
     [['plan', 'missing.json', '--from', '2027-03-01'], /cannot read scenario missing.json/],
   ])('rejects bad arguments with a clear message and exit code 2: %j', async (argv, message) => {
     expect(await main(argv)).toBe(2);
-    expect(stderr).toMatch(message);
+    expect(cli.stderr).toMatch(message);
   });
 
   it('exits 2 naming the field for a pin the scenario cannot honour', async () => {
-    await writeFile(join(dir, 'pins.json'), JSON.stringify([{ employeeId: 'zed', lineId: 'R1', week: '2027-03-01', hours: 5 }]));
-    expect(await main(['plan', join(dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--pins', join(dir, 'pins.json')])).toBe(2);
-    expect(stderr).toMatch(/pinned\[0\]\.employeeId: unknown employee zed/);
+    await writeFile(join(cli.dir, 'pins.json'), JSON.stringify([{ employeeId: 'zed', lineId: 'R1', week: '2027-03-01', hours: 5 }]));
+    expect(await main(['plan', join(cli.dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--pins', join(cli.dir, 'pins.json')])).toBe(2);
+    expect(cli.stderr).toMatch(/pinned\[0\]\.employeeId: unknown employee zed/);
   });
 
   it('prints a readable plan summary with coverage, gap and unmet reasons', async () => {
-    expect(await main(['plan', join(dir, 'scenario.json'), '--from', '2027-03-03', '--weeks', '2'])).toBe(0);
-    expect(stdout).toMatch(/Staffing plan 2027-03-01 to 2027-03-14 \(2 weeks\): 1 people, 2 role lines, money in GBP/);
-    expect(stdout).toMatch(/independent check: passed/);
-    expect(stdout).toMatch(/Coverage: 42\.0 of 56\.0 expected hours/);
-    expect(stdout).toMatch(/R2 .* no-eligible-person .* one more level-2 rust person in weeks 2027-03-01 to 2027-03-08/);
+    expect(await main(['plan', join(cli.dir, 'scenario.json'), '--from', '2027-03-03', '--weeks', '2'])).toBe(0);
+    expect(cli.stdout).toMatch(/Staffing plan 2027-03-01 to 2027-03-14 \(2 weeks\): 1 people, 2 role lines, money in GBP/);
+    expect(cli.stdout).toMatch(/independent check: passed/);
+    expect(cli.stdout).toMatch(/Coverage: 42\.0 of 56\.0 expected hours/);
+    expect(cli.stdout).toMatch(/R2 .* no-eligible-person .* one more level-2 rust person in weeks 2027-03-01 to 2027-03-08/);
   });
 
   it('prints the full plan document with --json and writes it with --out', async () => {
-    const out = join(dir, 'plan.json');
-    expect(await main(['plan', join(dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--json', '--out', out, '--min-probability', '0.5'])).toBe(0);
-    const printed = JSON.parse(stdout) as StaffingPlan;
+    const out = join(cli.dir, 'plan.json');
+    expect(await main(['plan', join(cli.dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--json', '--out', out, '--min-probability', '0.5'])).toBe(0);
+    const printed = JSON.parse(cli.stdout) as StaffingPlan;
     const written = JSON.parse(await readFile(out, 'utf8')) as StaffingPlan;
     expect(printed.options).toMatchObject({ minProbability: 0.5, countRequestedPto: false, pinned: [], previousPlan: null });
     expect(printed.assignments).toEqual(written.assignments);
@@ -89,21 +77,21 @@ describe('staffplan CLI', () => {
   });
 
   it('takes a previous plan document and echoes the entries it compares', async () => {
-    const previous = join(dir, 'previous.json');
+    const previous = join(cli.dir, 'previous.json');
     await writeFile(previous, JSON.stringify({ assignments: [{ employeeId: 'ann', lineId: 'R1', week: '2027-03-01', hours: 20 }] }));
-    expect(await main(['plan', join(dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--previous', previous, '--json'])).toBe(0);
-    const plan = JSON.parse(stdout) as StaffingPlan;
+    expect(await main(['plan', join(cli.dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--previous', previous, '--json'])).toBe(0);
+    const plan = JSON.parse(cli.stdout) as StaffingPlan;
     expect(plan.options.previousPlan).toEqual({ assignments: [{ employeeId: 'ann', lineId: 'R1', week: '2027-03-01', hours: 20 }] });
     expect(plan.objective.churnPenalty).toBeGreaterThan(0);
   });
 
   it('prints supply vs demand per skill, and the forecast document with --json', async () => {
-    expect(await main(['forecast', join(dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2'])).toBe(0);
-    expect(stdout).toMatch(/Capacity 80\.0 h, expected demand 56\.0 h, coverable 42\.0 h/);
-    expect(stdout).toMatch(/rust\s+0\.0\s+20\.0\s+14\.0\s+0\.0\s+14\.0/);
-    stdout = '';
-    expect(await main(['forecast', join(dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--bucket', 'month', '--json'])).toBe(0);
-    const forecast = JSON.parse(stdout) as CapacityForecast;
+    expect(await main(['forecast', join(cli.dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2'])).toBe(0);
+    expect(cli.stdout).toMatch(/Capacity 80\.0 h, expected demand 56\.0 h, coverable 42\.0 h/);
+    expect(cli.stdout).toMatch(/rust\s+0\.0\s+20\.0\s+14\.0\s+0\.0\s+14\.0/);
+    cli.stdout = '';
+    expect(await main(['forecast', join(cli.dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--bucket', 'month', '--json'])).toBe(0);
+    const forecast = JSON.parse(cli.stdout) as CapacityForecast;
     expect(forecast.options.bucket).toBe('month');
     expect(forecast.rows.every((r) => r.week === '2027-03-01')).toBe(true);
   });

@@ -1,11 +1,11 @@
 import { Column, PrimaryColumn } from 'typeorm';
 
 /**
- * Columns every source-system record (HCM, CRM, MAS) carries: the source id, the source's updatedAt as
- * sent (returned unchanged) and normalized to UTC (compared, so `+02:00` and `Z` order correctly), the hash
- * of the canonical record (an identical replay is "unchanged") and when this service last wrote it.
+ * A source record's id and version stamp: its updatedAt as sent (returned unchanged) and normalized to UTC
+ * (compared, so `+02:00` and `Z` order correctly). Live records and tombstones both carry it, so a replay
+ * is compared against either the same way.
  */
-export abstract class SourceRecordColumns {
+export abstract class SourceVersionColumns {
   @PrimaryColumn({ type: 'varchar', length: 200 })
   id: string;
 
@@ -14,7 +14,13 @@ export abstract class SourceRecordColumns {
 
   @Column({ type: 'varchar', length: 30 })
   updatedAtUtc: string;
+}
 
+/**
+ * Columns every source-system record (HCM, CRM, MAS) carries: its id and version stamp, the hash of the
+ * canonical record (an identical replay is "unchanged") and when this service last wrote it.
+ */
+export abstract class SourceRecordColumns extends SourceVersionColumns {
   @Column({ type: 'varchar', length: 64 })
   contentHash: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { SourceVersionColumns } from './record-columns.js';
 
 /**
  * What is left of a source record after the source deleted it: its id and the delete's updatedAt. The
@@ -6,18 +7,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * bringing it back. A newer update (the source re-created it) replaces the tombstone.
  */
 @Entity('tombstones')
-export class TombstoneEntity {
+export class TombstoneEntity extends SourceVersionColumns {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   collection: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 200 })
-  id: string;
-
-  @Column({ type: 'varchar', length: 40 })
-  updatedAt: string;
-
-  @Column({ type: 'varchar', length: 30 })
-  updatedAtUtc: string;
 
   @Column({ type: 'varchar', length: 30 })
   deletedAt: string;

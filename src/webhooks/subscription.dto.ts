@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -54,44 +54,19 @@ export class CreateSubscriptionDto {
   description?: string;
 }
 
-export class UpdateSubscriptionDto {
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  @Matches(NO_NUL, { message: 'url must not contain NUL characters' })
-  url?: string;
-
-  @ApiPropertyOptional({ enum: SUBSCRIBABLE_EVENTS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(SUBSCRIBABLE_EVENTS.length)
-  @ArrayUnique()
-  @IsIn(SUBSCRIBABLE_EVENTS, { each: true })
-  events?: string[];
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @Matches(NO_NUL, { message: 'owner must not contain NUL characters' })
-  owner?: string;
-
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @Matches(NO_NUL, { message: 'description must not contain NUL characters' })
-  description?: string;
-
+/** The switch only an update has. */
+class EnabledSwitchDto {
   @ApiPropertyOptional({ description: 'false disables the endpoint; true re-enables it and clears its failure count' })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
 }
+
+/**
+ * Every create field, each optional and validated by the same rules, then the enabled switch (an
+ * intersection, so violations are reported in this field order).
+ */
+export class UpdateSubscriptionDto extends IntersectionType(PartialType(CreateSubscriptionDto), EnabledSwitchDto) {}
 
 export class RotateSecretDto {
   @ApiPropertyOptional({ description: 'how long the old secret keeps signing (default WEBHOOK_SECRET_OVERLAP_SECONDS); 0 retires it at once', minimum: 0, maximum: MAX_OVERLAP_SECONDS })

@@ -11,9 +11,9 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { loadCommand } from '../../src/cli/commands/load.js';
-import { ADMIN_KEY, createStore, type TestStore } from '../service/harness.js';
+import { ADMIN_KEY, createStore, deletePrefixedKeys, type TestStore } from '../service/harness.js';
 
 jest.setTimeout(60_000);
 
@@ -22,6 +22,7 @@ const TINY = join(process.cwd(), 'fixtures', 'tiny.json');
 describe('estimate idempotency across a new staffing plan (SQLite, real Redis)', () => {
   let store: TestStore;
   let app: NestExpressApplication;
+  let config: AppConfig | undefined;
   const post = (path: string, body: object) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${ADMIN_KEY}`).send(body);
   const get = (path: string) => request(app.getHttpServer()).get(path).set('authorization', `Bearer ${ADMIN_KEY}`);
 
@@ -37,7 +38,7 @@ describe('estimate idempotency across a new staffing plan (SQLite, real Redis)',
 
   beforeAll(async () => {
     store = await createStore('sqlite');
-    const config = loadConfig({ LOG_LEVEL: 'silent', STAFFPLAN_ADMIN_KEY: ADMIN_KEY, BULLMQ_PREFIX: `estidem_${process.pid}_${Date.now().toString(36)}`, ...store.env });
+    config = loadConfig({ LOG_LEVEL: 'silent', STAFFPLAN_ADMIN_KEY: ADMIN_KEY, BULLMQ_PREFIX: `estidem_${process.pid}_${Date.now().toString(36)}`, ...store.env });
     app = await createHttpApp('all', config);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -51,6 +52,7 @@ describe('estimate idempotency across a new staffing plan (SQLite, real Redis)',
 
   afterAll(async () => {
     await app?.close();
+    if (config) await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
     await store?.drop();
   });
 

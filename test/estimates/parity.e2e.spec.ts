@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { estimateCommand } from '../../src/cli/commands/estimate.js';
 import { hiringCommand } from '../../src/cli/commands/hiring.js';
 import { loadCommand } from '../../src/cli/commands/load.js';
-import { ADMIN_KEY, createStore, type TestStore } from '../service/harness.js';
+import { ADMIN_KEY, createStore, deletePrefixedKeys, type TestStore } from '../service/harness.js';
 
 jest.setTimeout(120_000);
 
@@ -43,6 +43,7 @@ function comparable(document: Record<string, unknown>): Record<string, unknown> 
 describe('issue 5 on the fixture firm: CLI and API agree', () => {
   let store: TestStore;
   let app: NestExpressApplication;
+  let config: AppConfig | undefined;
   const auth = (test: request.Test, key = ADMIN_KEY) => test.set('authorization', `Bearer ${key}`);
 
   async function finishedJob(jobId: string): Promise<void> {
@@ -57,7 +58,7 @@ describe('issue 5 on the fixture firm: CLI and API agree', () => {
 
   beforeAll(async () => {
     store = await createStore('sqlite');
-    const config = loadConfig({ LOG_LEVEL: 'silent', STAFFPLAN_ADMIN_KEY: ADMIN_KEY, BULLMQ_PREFIX: `est_${process.pid}_${Date.now().toString(36)}`, ...store.env });
+    config = loadConfig({ LOG_LEVEL: 'silent', STAFFPLAN_ADMIN_KEY: ADMIN_KEY, BULLMQ_PREFIX: `est_${process.pid}_${Date.now().toString(36)}`, ...store.env });
     app = await createHttpApp('all', config);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -67,6 +68,7 @@ describe('issue 5 on the fixture firm: CLI and API agree', () => {
 
   afterAll(async () => {
     await app?.close();
+    if (config) await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
     await store?.drop();
   });
 

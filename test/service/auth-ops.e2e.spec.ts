@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ADMIN_KEY, STORES, createStore, keyWithScopes, startService, type TestService, type TestStore } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { ADMIN_KEY, STORES, keyWithScopes, serviceForBlock } from './harness.js';
 
 const ACCOUNT = { id: 'acc-auth', name: 'Auth Inc', updatedAt: '2027-01-01T00:00:00Z' };
 
 describe.each(STORES)('auth, limits and the ops surface (%s)', (kind) => {
-  let store: TestStore;
-  let service: TestService;
-
-  beforeAll(async () => {
-    store = await createStore(kind);
-    service = await startService(store, { RATE_LIMIT_PER_MINUTE: '40', BODY_LIMIT: '4kb' });
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
-  });
+  const service = serviceForBlock(kind, { RATE_LIMIT_PER_MINUTE: '40', BODY_LIMIT: '4kb' });
 
   it('answers 401 without a key, with a malformed key and with a wrong secret', async () => {
     const none = await service.raw().put('/v1/crm/accounts').send({ items: [ACCOUNT] }).expect(401);

@@ -1,12 +1,15 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Redis } from 'ioredis';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { deletePrefixedKeys } from '../../src/jobs/redis-keys.js';
+
+export { deletePrefixedKeys };
 
 /** The two stores every service test runs against. */
 export const STORES = ['sqlite', 'postgres'] as const;
@@ -20,31 +23,6 @@ let prefixes = 0;
 /** A BullMQ key prefix of this test file's own, so test files never share (or leave behind) queue keys. */
 export function uniquePrefix(name: string): string {
   return `t${name}${process.pid}x${Date.now().toString(36)}${prefixes++}`;
-}
-
-/**
- * Deletes every Redis key under `prefix:` (queues, job hashes, event streams, heartbeats, idempotency
- * claims): a test's afterAll leaves the shared Redis as it found it. A Redis that is gone (a private one
- * already stopped) has nothing to clean.
- */
-export async function deletePrefixedKeys(redisUrl: string, prefix: string): Promise<number> {
-  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2_000, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await client.unlink(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } catch {
-    return 0;
-  } finally {
-    client.disconnect();
-  }
 }
 
 /** An empty database of its own: a temp SQLite file, or a fresh PostgreSQL schema (so test files never collide). */
@@ -117,6 +95,55 @@ export async function startService(store: TestStore, env: Record<string, string>
       await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
     },
   };
+}
+
+/** Something a test starts on a store and must close: a service, a webhook app. */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+/** What `forBlock` returns: the running instance's members, and `restart()` on the same store. */
+export type BlockInstance<T extends Closable> = T & { restart(): Promise<void> };
+
+/**
+ * Registers the describe block's beforeAll (a fresh store of `kind`, `start` on it) and afterAll (close,
+ * then drop the store). The returned object forwards every member to the running instance, so tests use it
+ * like the started one; `restart()` closes it and starts again on the same store.
+ */
+export function forBlock<T extends Closable>(kind: StoreKind, start: (store: TestStore) => Promise<T>): BlockInstance<T> {
+  let store: TestStore | undefined;
+  let current: T | undefined;
+  beforeAll(async () => {
+    store = await createStore(kind);
+    current = await start(store);
+  });
+  afterAll(async () => {
+    await current?.close();
+    await store?.drop();
+  });
+  const running = (): T => {
+    if (!current) throw new Error('not running: it starts in beforeAll');
+    return current;
+  };
+  const restart = async () => {
+    const stopping = running();
+    current = undefined;
+    await stopping.close();
+    current = await start(store as TestStore);
+  };
+  return new Proxy({} as BlockInstance<T>, {
+    get: (_target, member) => {
+      if (member === 'restart') return restart;
+      if (member === 'then') return undefined; // not a promise, whoever awaits it
+      const value: unknown = Reflect.get(running(), member);
+      return typeof value === 'function' ? value.bind(running()) : value;
+    },
+  });
+}
+
+/** The service for a describe block (see forBlock). */
+export function serviceForBlock(kind: StoreKind, env: Record<string, string> = {}): BlockInstance<TestService> {
+  return forBlock(kind, (store) => startService(store, env));
 }
 
 /** Creates a key with the given scopes through the admin API and returns it. */

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { STORES, createStore, startService, type TestService, type TestStore } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { STORES, serviceForBlock } from './harness.js';
 import { sampleScenario } from './sample-scenario.js';
 
 const T1 = '2027-01-01T10:00:00Z';
@@ -14,18 +14,7 @@ function employee(id: string, updatedAt: string, extra: Record<string, unknown> 
 }
 
 describe.each(STORES)('batch ingestion semantics (%s)', (kind) => {
-  let store: TestStore;
-  let service: TestService;
-
-  beforeAll(async () => {
-    store = await createStore(kind);
-    service = await startService(store);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
-  });
+  const service = serviceForBlock(kind);
 
   it('creates a batch, then answers the same batch sent again with unchanged only', async () => {
     const batch = { items: [employee('dup-1', T1), employee('dup-2', T1)] };
@@ -196,19 +185,8 @@ describe.each(STORES)('batch ingestion semantics (%s)', (kind) => {
 });
 
 describe.each(STORES)('every collection endpoint (%s)', (kind) => {
-  let store: TestStore;
-  let service: TestService;
+  const service = serviceForBlock(kind);
   const scenario = sampleScenario();
-
-  beforeAll(async () => {
-    store = await createStore(kind);
-    service = await startService(store);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
-  });
 
   const collections: [string, string, keyof typeof scenario, string][] = [
     ['/v1/catalog/skills', 'java', 'skills', 'code'],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import type { Scenario } from '../../solver/types.js';
 import { loadCommand } from '../../src/cli/commands/load.js';
 import { canonicalRecord } from '../../src/ingestion/shared/canonical.js';
 import { ScenarioSnapshotService } from '../../src/snapshot/scenario-snapshot.service.js';
-import { ADMIN_KEY, STORES, createStore, startService, type TestService, type TestStore } from './harness.js';
+import { ADMIN_KEY, STORES, createStore, serviceForBlock, startService, type TestService } from './harness.js';
 import { sampleScenario } from './sample-scenario.js';
 
 const NORTHWIND = join(process.cwd(), 'fixtures', 'northwind-consulting.json');
@@ -42,18 +42,7 @@ async function loadThroughCli(service: TestService, scenario: Scenario, batchSiz
 }
 
 describe.each(STORES)('loading a scenario and reading it back (%s)', (kind) => {
-  let store: TestStore;
-  let service: TestService;
-
-  beforeAll(async () => {
-    store = await createStore(kind);
-    service = await startService(store);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
-  });
+  const service = serviceForBlock(kind);
 
   it('loads every collection through the API in batches and reports the counts per collection', async () => {
     const { code, output } = await loadThroughCli(service, sampleScenario());
@@ -70,8 +59,7 @@ describe.each(STORES)('loading a scenario and reading it back (%s)', (kind) => {
 
   it('keeps every accepted record across a restart on the same database', async () => {
     const before = await service.app.get(ScenarioSnapshotService).load();
-    await service.close();
-    service = await startService(store);
+    await service.restart();
     expect(await service.app.get(ScenarioSnapshotService).load()).toEqual(before);
     const employee = await service.get('/v1/hcm/employees/emp-1').expect(200);
     expect(employee.body.skills).toHaveLength(2);

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { ScenarioSnapshotService } from '../../src/snapshot/scenario-snapshot.service.js';
-import { STORES, createStore, startService, type TestStore } from './harness.js';
+import { REDIS_URL, STORES, createStore, deletePrefixedKeys, startService, uniquePrefix, type TestStore } from './harness.js';
 
 const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
 
@@ -100,12 +100,14 @@ describe.each(STORES)('starting the service (%s)', (kind) => {
 
   it('boots the worker role without HTTP, with the snapshot service available', async () => {
     store = await createStore(kind);
-    const config = loadConfig({ ...store.env, LOG_LEVEL: 'silent' });
+    // A queue prefix of its own: the worker's queues never touch a deployment's default `staffplan` keys.
+    const config = loadConfig({ ...store.env, LOG_LEVEL: 'silent', REDIS_URL, BULLMQ_PREFIX: uniquePrefix('boot') });
     const context = await NestFactory.createApplicationContext(AppModule.forRole('worker', config), { logger: false });
     try {
       expect(await context.get(ScenarioSnapshotService).load()).toMatchObject({ employees: [], opportunities: [] });
     } finally {
       await context.close();
+      await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
     }
   });
 });

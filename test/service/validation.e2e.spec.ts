@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { STORES, createStore, startService, type TestService, type TestStore } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { STORES, serviceForBlock } from './harness.js';
 import { sampleScenario } from './sample-scenario.js';
 
 const scenario = sampleScenario();
@@ -43,18 +43,7 @@ const RULES: [string, string, object, string, string][] = [
 ];
 
 describe.each(STORES)('validation of ingested records (%s)', (kind) => {
-  let store: TestStore;
-  let service: TestService;
-
-  beforeAll(async () => {
-    store = await createStore(kind);
-    service = await startService(store);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
-  });
+  const service = serviceForBlock(kind);
 
   it.each(RULES)('requires %s: 400 naming the field and rule', async (_rule, path, item, field, rule) => {
     const response = await service.put(path, { items: [item] }).expect(400);

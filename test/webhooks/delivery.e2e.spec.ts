@@ -1,16 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  createStore,
-  planCompleted,
-  sleep,
-  startReceiver,
-  startWebhookApp,
-  verifyWithReferenceLibrary,
-  waitFor,
-  type Receiver,
-  type TestStore,
-  type WebhookApp,
-} from './harness.js';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { planCompleted, sleep, startReceiver, verifyWithReferenceLibrary, waitFor, webhookAppForBlock, type Receiver } from './harness.js';
 
 interface DeliveryView {
   id: string;
@@ -27,23 +16,12 @@ interface DeliveryView {
 }
 
 describe('webhook delivery to a real receiver (SQLite, real Redis)', () => {
-  let store: TestStore;
-  let service: WebhookApp;
+  const service = webhookAppForBlock('sqlite', 'delivery', { WEBHOOK_TIMEOUT_MS: '400' });
   let receiver: Receiver;
   let jobCounter = 0;
 
-  beforeAll(async () => {
-    store = await createStore('sqlite');
-    service = await startWebhookApp(store, 'delivery', { WEBHOOK_TIMEOUT_MS: '400' });
-  });
-
   afterEach(async () => {
     await receiver?.close();
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
   });
 
   /** A fresh receiver and a subscription to it; every test sees only its own deliveries. */

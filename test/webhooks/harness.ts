@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { AuthModule } from '../../src/auth/auth.module.js';
@@ -16,7 +15,7 @@ import { StoreTransactions } from '../../src/database/store-transactions.js';
 import { EventPublisher, type DomainEvent } from '../../src/outbox/event-publisher.js';
 import { OutboxModule } from '../../src/outbox/outbox.module.js';
 import { WebhooksApiModule, WebhooksWorkerModule } from '../../src/webhooks/webhooks.module.js';
-import { ADMIN_KEY, type TestStore } from '../service/harness.js';
+import { ADMIN_KEY, deletePrefixedKeys, forBlock, type BlockInstance, type StoreKind, type TestStore } from '../service/harness.js';
 
 export { ADMIN_KEY, createStore, type TestStore } from '../service/harness.js';
 
@@ -88,19 +87,14 @@ export async function startWebhookApp(store: TestStore, label: string, env: Reco
   };
 }
 
+/** The webhook app for a describe block: started in its beforeAll, closed (and its store dropped) in afterAll. */
+export function webhookAppForBlock(kind: StoreKind, label: string, env: Record<string, string> = {}): BlockInstance<WebhookApp> {
+  return forBlock(kind, (store) => startWebhookApp(store, label, env));
+}
+
 /** Removes this app's BullMQ keys (its prefix is unique, so nobody else's keys match). */
 export async function deleteQueueKeys(config: AppConfig): Promise<void> {
-  const redis = new Redis(config.redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.webhooks.queuePrefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deletePrefixedKeys(config.redisUrl, config.webhooks.queuePrefix);
 }
 
 export interface ReceivedMessage {

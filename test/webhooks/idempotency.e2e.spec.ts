@@ -8,23 +8,18 @@ import { DataSource } from 'typeorm';
 import { IdempotencyRecords } from '../../src/common/idempotency/idempotency-records.js';
 import { contentHash } from '../../src/ingestion/shared/canonical.js';
 import { STORES } from '../service/harness.js';
-import { createStore, planCompleted, startReceiver, startWebhookApp, waitFor, type Receiver, type TestStore, type WebhookApp } from './harness.js';
+import { planCompleted, startReceiver, waitFor, webhookAppForBlock, type Receiver } from './harness.js';
 
 describe.each(STORES)('Idempotency-Key on admin POSTs (%s)', (kind) => {
-  let store: TestStore;
-  let service: WebhookApp;
+  const service = webhookAppForBlock(kind, `idem-${kind}`);
   let receiver: Receiver;
 
   beforeAll(async () => {
-    store = await createStore(kind);
-    service = await startWebhookApp(store, `idem-${kind}`);
     receiver = await startReceiver();
   });
 
   afterAll(async () => {
     await receiver?.close();
-    await service?.close();
-    await store?.drop();
   });
 
   const withKey = (path: string, body: unknown, key: string) => service.post(path, body).set('Idempotency-Key', key);

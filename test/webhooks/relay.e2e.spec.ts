@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { StoreTransactions } from '../../src/database/store-transactions.js';
@@ -8,18 +8,7 @@ import { DeliveryQueue } from '../../src/webhooks/delivery-queue.js';
 import { DeliveryStore } from '../../src/webhooks/delivery-store.js';
 import { OutboxRelay } from '../../src/webhooks/outbox-relay.js';
 import { STORES } from '../service/harness.js';
-import {
-  createStore,
-  planCompleted,
-  sleep,
-  startReceiver,
-  startWebhookApp,
-  verifyWithReferenceLibrary,
-  waitFor,
-  type Receiver,
-  type TestStore,
-  type WebhookApp,
-} from './harness.js';
+import { planCompleted, sleep, startReceiver, verifyWithReferenceLibrary, waitFor, webhookAppForBlock, type Receiver } from './harness.js';
 
 const LEASE_MS = 300;
 
@@ -38,26 +27,15 @@ const crashBeforeEnqueue = {
 } as unknown as DeliveryQueue;
 
 describe.each(STORES)('outbox relay (%s)', (kind) => {
-  let store: TestStore;
-  let service: WebhookApp;
+  // The app's own relay polls rarely: these tests drive relay runs by hand.
+  const service = webhookAppForBlock(kind, `relay-${kind}`, { WEBHOOK_RELAY_POLL_MS: '600000', WEBHOOK_RELAY_LEASE_MS: String(LEASE_MS), WEBHOOK_TIMEOUT_MS: '5000' });
   let receiver: Receiver;
   let secret: string;
   let subscriptionId: string;
 
-  beforeAll(async () => {
-    store = await createStore(kind);
-    // The app's own relay polls rarely: these tests drive relay runs by hand.
-    service = await startWebhookApp(store, `relay-${kind}`, { WEBHOOK_RELAY_POLL_MS: '600000', WEBHOOK_RELAY_LEASE_MS: String(LEASE_MS), WEBHOOK_TIMEOUT_MS: '5000' });
-  });
-
   afterEach(async () => {
     await receiver?.close();
     if (subscriptionId) await service.del(`/v1/webhook-subscriptions/${subscriptionId}`).expect(204);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
   });
 
   async function subscribe(): Promise<void> {

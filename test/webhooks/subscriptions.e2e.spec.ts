@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createStore, startWebhookApp, type TestStore, type WebhookApp } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { webhookAppForBlock } from './harness.js';
 
 describe('webhook subscriptions API (SQLite)', () => {
-  let store: TestStore;
-  let service: WebhookApp;
-
-  beforeAll(async () => {
-    store = await createStore('sqlite');
-    service = await startWebhookApp(store, 'subs');
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await store?.drop();
-  });
+  const service = webhookAppForBlock('sqlite', 'subs');
 
   const create = (body: Record<string, unknown>) => service.post('/v1/webhook-subscriptions', body);
 

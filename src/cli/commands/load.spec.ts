@@ -1,17 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCommand } from './load.js';
+import { captureCliOutput } from '../test-support.js';
 
 const ts = '2026-01-01T00:00:00Z';
 const skills = ['a', 'b', 'c', 'd', 'e'].map((code) => ({ code, name: code, updatedAt: ts }));
 
-let dir: string;
-let stdout: string;
-let stderr: string;
+const cli = captureCliOutput('staffplan-load-');
 let server: Server | undefined;
 
 /** A real HTTP endpoint on 127.0.0.1 answering every PUT with `reply(items)`. */
@@ -31,26 +29,19 @@ async function serve(reply: (items: unknown[]) => { status: number; body: string
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'staffplan-load-'));
-  await writeFile(join(dir, 'scenario.json'), JSON.stringify({ skills }));
-  stdout = '';
-  stderr = '';
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((stdout += String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => ((stderr += String(chunk)), true));
+  await writeFile(join(cli.dir, 'scenario.json'), JSON.stringify({ skills }));
 });
 
 afterEach(async () => {
-  jest.restoreAllMocks();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   server = undefined;
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('staffplan load', () => {
   it.each([['--help'], ['-h']])('prints its usage with %s and exits 0', async (flag) => {
     expect(await loadCommand([flag])).toBe(0);
-    expect(stdout).toMatch(/^usage: staffplan load <scenario.json> --url URL --key KEY/);
-    expect(stderr).toBe('');
+    expect(cli.stdout).toMatch(/^usage: staffplan load <scenario.json> --url URL --key KEY/);
+    expect(cli.stderr).toBe('');
   });
 
   it('names item errors by their index in the whole collection, not within the batch', async () => {
@@ -59,20 +50,20 @@ describe('staffplan load', () => {
       status: 200,
       body: JSON.stringify({ created: items.length - 1, updated: 0, unchanged: 0, stale: 0, errors: [{ index: 0, id: (items[0] as { code: string }).code, field: 'name', rule: 'x', message: 'bad' }] }),
     }));
-    expect(await loadCommand([join(dir, 'scenario.json'), '--url', url, '--key', 'k', '--batch-size', '2'])).toBe(1);
-    expect(stdout).toContain('skills: sent 5, created 2, updated 0, unchanged 0, stale 0, errors 3');
-    expect([...stdout.matchAll(/item (\d+) \((\w)\)/g)].map((m) => [Number(m[1]), m[2]])).toEqual([[0, 'a'], [2, 'c'], [4, 'e']]);
+    expect(await loadCommand([join(cli.dir, 'scenario.json'), '--url', url, '--key', 'k', '--batch-size', '2'])).toBe(1);
+    expect(cli.stdout).toContain('skills: sent 5, created 2, updated 0, unchanged 0, stale 0, errors 3');
+    expect([...cli.stdout.matchAll(/item (\d+) \((\w)\)/g)].map((m) => [Number(m[1]), m[2]])).toEqual([[0, 'a'], [2, 'c'], [4, 'e']]);
   });
 
   it('reports a 2xx answer whose body is not JSON as a clear error and exits 1', async () => {
     const url = await serve(() => ({ status: 200, body: '<html>proxy login</html>' }));
-    expect(await loadCommand([join(dir, 'scenario.json'), '--url', url, '--key', 'k'])).toBe(1);
-    expect(stderr).toContain('skills: HTTP 200 but the body is not JSON (is --url the staffplan service?): "<html>proxy login</html>"');
+    expect(await loadCommand([join(cli.dir, 'scenario.json'), '--url', url, '--key', 'k'])).toBe(1);
+    expect(cli.stderr).toContain('skills: HTTP 200 but the body is not JSON (is --url the staffplan service?): "<html>proxy login</html>"');
   });
 
   it('reports a 2xx JSON answer that is not an ingestion answer as a clear error and exits 1', async () => {
     const url = await serve(() => ({ status: 200, body: '{"ok":true}' }));
-    expect(await loadCommand([join(dir, 'scenario.json'), '--url', url, '--key', 'k'])).toBe(1);
-    expect(stderr).toContain('HTTP 200 but the body is not an ingestion answer');
+    expect(await loadCommand([join(cli.dir, 'scenario.json'), '--url', url, '--key', 'k'])).toBe(1);
+    expect(cli.stderr).toContain('HTTP 200 but the body is not an ingestion answer');
   });
 });

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
 import { CODE_COLUMN, CatalogEntryColumns } from '../../database/record-columns.js';
+import { RoleLineColumns } from '../shared/role-line-columns.js';
 
 @Entity('project_types')
 export class ProjectTypeEntity extends CatalogEntryColumns {
@@ -19,30 +20,12 @@ export class ProjectTypeEntity extends CatalogEntryColumns {
 /** A project type's role, identified by its 1-based position (it names line `<opportunityId>#<n>`). */
 @Entity('project_type_roles')
 @Index('idx_project_type_roles_skill', ['skill'])
-export class ProjectTypeRoleEntity {
+export class ProjectTypeRoleEntity extends RoleLineColumns {
   @PrimaryColumn(CODE_COLUMN)
   projectTypeCode: string;
 
   @PrimaryColumn({ type: 'integer' })
   position: number;
-
-  @Column(CODE_COLUMN)
-  skill: string;
-
-  @Column({ type: 'integer' })
-  minLevel: number;
-
-  @Column({ type: 'double precision' })
-  hoursPerWeek: number;
-
-  @Column({ type: 'integer', nullable: true })
-  headcount: number | null;
-
-  @Column({ type: 'integer', nullable: true })
-  startOffsetWeeks: number | null;
-
-  @Column({ type: 'integer', nullable: true })
-  durationWeeks: number | null;
 
   @ManyToOne(() => ProjectTypeEntity, (type) => type.roles, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectTypeCode' })

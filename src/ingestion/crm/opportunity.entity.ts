@@ -4,6 +4,7 @@ import {
   DATE_COLUMN,
   SourceRecordColumns,
 } from '../../database/record-columns.js';
+import { RoleLineColumns } from '../shared/role-line-columns.js';
 
 @Entity('opportunities')
 export class OpportunityEntity extends SourceRecordColumns {
@@ -56,7 +57,7 @@ export class OpportunityEntity extends SourceRecordColumns {
 /** A role line; its id is unique across all opportunities (DESIGN.md §3). */
 @Entity('opportunity_roles')
 @Index('idx_opportunity_roles_skill', ['skill', 'minLevel'])
-export class OpportunityRoleEntity {
+export class OpportunityRoleEntity extends RoleLineColumns {
   @PrimaryColumn({ type: 'varchar', length: 200 })
   id: string;
 
@@ -66,24 +67,6 @@ export class OpportunityRoleEntity {
 
   @Column({ type: 'integer' })
   position: number;
-
-  @Column(CODE_COLUMN)
-  skill: string;
-
-  @Column({ type: 'integer' })
-  minLevel: number;
-
-  @Column({ type: 'double precision' })
-  hoursPerWeek: number;
-
-  @Column({ type: 'integer', nullable: true })
-  headcount: number | null;
-
-  @Column({ type: 'integer', nullable: true })
-  startOffsetWeeks: number | null;
-
-  @Column({ type: 'integer', nullable: true })
-  durationWeeks: number | null;
 
   @Column({ ...CODE_COLUMN, nullable: true })
   location: string | null;
