@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -46,6 +46,7 @@ const CANCEL_REQUEST_TTL_S = 24 * 3600;
 @Injectable()
 export class JobsService {
   private readonly keys: QueueKeys;
+  private readonly logger = new Logger(JobsService.name);
 
   constructor(
     @InjectQueue(JOBS_QUEUE) private readonly queue: Queue<QueuedJobData>,
@@ -55,6 +56,9 @@ export class JobsService {
     private readonly snapshots: ScenarioSnapshotService,
   ) {
     this.keys = new QueueKeys(queuePrefix(config));
+    // Without a listener BullMQ prints raw connection errors to stderr; while Redis is down the API answers
+    // 503 per request, so one structured warning per error is all the log needs.
+    this.queue.on('error', (error) => this.logger.warn(`jobs queue connection: ${error.message}`));
   }
 
   async submit<K extends JobKind>(kind: K, request: JobRequest<K>, caller: SubmitCaller): Promise<SubmitOutcome> {
