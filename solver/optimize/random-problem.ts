@@ -4,6 +4,7 @@
  * probabilities, headcounts 1-5 and durations of 4-20 weeks. Demand is calibrated against supply so the
  * problem is neither trivially coverable nor hopeless. Same seed → same problem.
  */
+import { mulberry32 } from '../random.js';
 import type { PlanningProblem, ProblemLine, ProblemPair, ProblemPerson } from '../types.js';
 
 export interface RandomProblemSpec {
@@ -17,17 +18,8 @@ export interface RandomProblemSpec {
   demandRatio?: number;
 }
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit generator. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (mulberry32), under the name this module's callers use. */
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 function pick<T>(random: () => number, items: readonly T[], weights?: readonly number[]): T {
   if (!weights) return items[Math.floor(random() * items.length)];
