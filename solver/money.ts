@@ -67,27 +67,38 @@ export function toBase(amount: number, currency: string, money: MoneyContext, pa
   return amount * rate;
 }
 
-/** Among cards of one level: the base-currency card, else the lowest currency code. */
-export function preferredCard(cards: readonly RateCard[], base: string): RateCard {
+/**
+ * Which currency's card wins when one (skill, level) has cards in several currencies. Staffing plans use
+ * the default (the base currency's card); an estimate quoted in currency C passes `preferCurrency: C`
+ * so the CRM sees the list price the firm set for C rather than another card converted.
+ */
+export interface CardPreference {
+  preferCurrency?: string;
+}
+
+/** Among cards of one level: the preferred currency's card (if asked), else the base currency's, else the lowest currency code. */
+export function preferredCard(cards: readonly RateCard[], base: string, preference: CardPreference = {}): RateCard {
+  const inPreferred = preference.preferCurrency !== undefined ? cards.find((c) => c.currency === preference.preferCurrency) : undefined;
+  if (inPreferred) return inPreferred;
   const inBase = cards.find((c) => c.currency === base);
   if (inBase) return inBase;
   return [...cards].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))[0];
 }
 
 /** The rate card that prices `skill` at `level`: that level, else the nearest level below with a card. */
-export function rateCardFor(skill: string, level: number, money: MoneyContext): RateCard | undefined {
+export function rateCardFor(skill: string, level: number, money: MoneyContext, preference: CardPreference = {}): RateCard | undefined {
   const levels = money.cardsBySkill.get(skill);
   if (!levels) return undefined;
   let nearest: number | undefined;
   for (const cardLevel of levels.keys()) {
     if (cardLevel <= level && (nearest === undefined || cardLevel > nearest)) nearest = cardLevel;
   }
-  return nearest === undefined ? undefined : preferredCard(levels.get(nearest)!, money.baseCurrency);
+  return nearest === undefined ? undefined : preferredCard(levels.get(nearest)!, money.baseCurrency, preference);
 }
 
 /** Bill rate per hour in the base currency; 0 when no card exists at or below the level. */
-export function billRate(skill: string, level: number, money: MoneyContext): number {
-  const card = rateCardFor(skill, level, money);
+export function billRate(skill: string, level: number, money: MoneyContext, preference: CardPreference = {}): number {
+  const card = rateCardFor(skill, level, money, preference);
   return card ? toBase(card.billRate, card.currency, money, `rateCards[${card.skill}/${card.level}/${card.currency}]`) : 0;
 }
 

@@ -46,6 +46,29 @@ describe('checkCapacityForecast', () => {
     ]);
   });
 
+  it('rejects a located row that covers more than its own capacity (covered hours counted in another row)', () => {
+    const doc = forecast();
+    doc.rows[0] = { ...doc.rows[0]!, capacityHours: 15 };
+    expect(checkCapacityForecast(tinyScenario(), doc).violations).toEqual(['rows: data-eng in US-NY 2027-01-04 covers 20 h with only 15 h capacity there']);
+  });
+
+  it('accepts covered location-free demand in the covering people\'s row and only the uncovered rest in *', () => {
+    const doc = forecast();
+    // Week 2's 25 expected h: 20 covered by US-NY, 5 left unplaced; Σ over rows is still the lines' 30 / 25 h.
+    doc.rows[1] = { ...doc.rows[1]!, demandHours: 24, expectedDemandHours: 20, coverableHours: 20, gapHours: 0 };
+    doc.rows.push({ skill: 'data-eng', location: '*', week: '2027-01-11', capacityHours: 0, demandHours: 6, expectedDemandHours: 5, coverableHours: 0, gapHours: 5 });
+    expect(checkCapacityForecast(tinyScenario(), doc)).toEqual({ ok: true, violations: [] });
+  });
+
+  it('rejects a * row that claims capacity or coverable hours', () => {
+    const doc = forecast();
+    doc.rows[1] = { ...doc.rows[1]!, demandHours: 20, expectedDemandHours: 15, coverableHours: 15 };
+    doc.rows.push({ skill: 'data-eng', location: '*', week: '2027-01-11', capacityHours: 0, demandHours: 10, expectedDemandHours: 10, coverableHours: 10, gapHours: 0 });
+    expect(checkCapacityForecast(tinyScenario(), doc).violations).toEqual([
+      'rows: data-eng in * 2027-01-11 is unplaced demand but shows 0 h capacity and 10 h coverable (covered hours belong in the covering people\'s location row)',
+    ]);
+  });
+
   it('bounds monthly capacity by the hours of the weeks touching the month', () => {
     const doc = forecast();
     doc.options.bucket = 'month';

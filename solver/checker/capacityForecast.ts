@@ -1,7 +1,10 @@
 /**
  * Checks a capacity forecast (DESIGN.md §7): coverable ≤ expected demand ≤ demand, gap = expected −
- * coverable, demand per skill and week equal to the planned lines' demand, and capacity never counting
- * a person twice: Σ capacity over skills per (location, week) ≤ Σ available hours of the people there.
+ * coverable, demand per skill and week equal to the planned lines' demand (Σ over location rows, so
+ * moving covered location-free demand to the covering people's row preserves it), capacity never
+ * counting a person twice: Σ capacity over skills per (location, week) ≤ Σ available hours of the people
+ * there, and rows comparable per location: coverable ≤ capacity in every located row, while a `*` row
+ * ("unplaced: no location required and not coverable anywhere") has neither capacity nor coverable hours.
  */
 import type { CapacityForecast, CapacityForecastRow, Scenario } from '../types.js';
 import { availableHoursByEmployee } from './availability.js';
@@ -29,6 +32,27 @@ export function checkForecastRowArithmetic(rows: readonly CapacityForecastRow[],
     }
     const gap = row.expectedDemandHours - row.coverableHours;
     if (!(Math.abs(row.gapHours - gap) <= tolerance(gap))) violations.push(`${what}: ${label(row)} gap is ${fmt(row.gapHours)} h, expected ${fmt(gap)} h`);
+  }
+  return violations;
+}
+
+/** The location of rows holding demand nobody can cover and no location requires. */
+export const UNPLACED_LOCATION = '*';
+
+/**
+ * Located rows cover only with hours counted as their own capacity (coverable ≤ capacity); `*` rows are
+ * unplaced demand: capacity 0 and coverable 0, all of it gap.
+ */
+export function checkCoverableWithinCapacity(rows: readonly CapacityForecastRow[], what: string): string[] {
+  const violations: string[] = [];
+  for (const row of rows) {
+    if (row.location === UNPLACED_LOCATION) {
+      if (row.capacityHours > HOURS_TOLERANCE || row.coverableHours > HOURS_TOLERANCE) {
+        violations.push(`${what}: ${label(row)} is unplaced demand but shows ${fmt(row.capacityHours)} h capacity and ${fmt(row.coverableHours)} h coverable (covered hours belong in the covering people's location row)`);
+      }
+    } else if (row.coverableHours > row.capacityHours + tolerance(row.capacityHours)) {
+      violations.push(`${what}: ${label(row)} covers ${fmt(row.coverableHours)} h with only ${fmt(row.capacityHours)} h capacity there`);
+    }
   }
   return violations;
 }
@@ -109,10 +133,10 @@ export function checkCapacityForecast(scenario: Scenario, forecast: CapacityFore
   const monthly = (location: string, monthStart: string) =>
     weeksTouchingMonth(mondays, monthStart).reduce((sum, monday) => sum + (weekly.get(`${location}|${isoDate(monday)}`) ?? 0), 0);
   const byMonth = forecast.options.bucket === 'month';
-  const violations = [...horizonViolations, ...checkForecastRowArithmetic(forecast.rows, 'rows')];
+  const violations = [...horizonViolations, ...checkForecastRowArithmetic(forecast.rows, 'rows'), ...checkCoverableWithinCapacity(forecast.rows, 'rows')];
   violations.push(...checkNoDoubleCounting(forecast.rows, byMonth ? monthly : (location, week) => weekly.get(`${location}|${week}`) ?? 0, 'rows'));
   if (forecast.months) {
-    violations.push(...checkForecastRowArithmetic(forecast.months, 'months'));
+    violations.push(...checkForecastRowArithmetic(forecast.months, 'months'), ...checkCoverableWithinCapacity(forecast.months, 'months'));
     violations.push(...checkNoDoubleCounting(forecast.months, monthly, 'months'));
   }
   if (!byMonth) {

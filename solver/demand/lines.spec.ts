@@ -142,12 +142,12 @@ describe('projected demand from lead forecasts', () => {
 
   it('starts lagWeeks after the first Monday of the period', () => {
     expect(projectedStart(scenario.leadForecasts![0])).toBe('2027-09-20'); // first Monday 2027-09-06 + 2 weeks
-    const lines = projectedDemandLines(scenario, { from: '2027-09-06', weeks: 26 });
+    const lines = projectedDemandLines(scenario, { from: '2027-09-06', weeks: 26 }, { crmHorizonWeeks: 0 });
     expect(lines[0].weeks[0]).toBe('2027-09-20');
   });
 
   it('names lines mas:<id>#<n> and scales headcount by the expected deals at probability 1', () => {
-    const lines = projectedDemandLines(scenario, { from: '2027-09-06', weeks: 26 });
+    const lines = projectedDemandLines(scenario, { from: '2027-09-06', weeks: 26 }, { crmHorizonWeeks: 0 });
     expect(lines.map((l) => l.lineId)).toEqual(['mas:L1#1', 'mas:L1#2']);
     expect(lines[0].probability).toBe(1);
     expect(lines[0].headcount).toBeCloseTo(5, 9); // 2 per deal × 2.5 deals

@@ -9,11 +9,16 @@
  * are then the same number — hoursPerWeek × headcount — which is already an expectation. These lines
  * carry no location (anyone holding the skill can cover them) and ignore minProbability, which filters
  * CRM deals.
+ *
+ * MAS is demand BEYOND the CRM horizon (DESIGN.md §1): the first `crmHorizonWeeks` weeks of the horizon
+ * (default 13, one quarter) belong to the CRM pipeline, whose opportunities already hold the deals those
+ * leads turn into. Counting projected line-weeks there would count the pipeline twice, so a projected
+ * line only contributes its weeks on or after crmHorizonEnd = horizon.from + 7 × crmHorizonWeeks days.
  */
-import { firstMondayOfMonth, horizonWeeks, toDayNumber, toIsoDate } from '../calendar/dates.js';
+import { firstMondayOfMonth, horizonWeeks, normalizeHorizon, toDayNumber, toIsoDate } from '../calendar/dates.js';
 import { ScenarioError } from '../errors.js';
 import { normalizeScenario } from '../scenario.js';
-import type { Horizon, LeadForecast, PlanLine, Scenario } from '../types.js';
+import type { Horizon, IsoDate, LeadForecast, PlanLine, Scenario } from '../types.js';
 import { clipToHorizon, lineSchedule } from './lines.js';
 
 /** Expected won deals of a lead forecast. */
@@ -53,14 +58,38 @@ export function projectedLinesOf(forecast: LeadForecast, scenario: Scenario): Pl
   });
 }
 
-/** Projected lines with a week in the horizon, only those weeks, sorted by lineId. */
-export function projectedDemandLines(scenario: Scenario, horizon: Horizon): PlanLine[] {
+/** One quarter: how far ahead the CRM pipeline is taken to hold the firm's deals. */
+export const DEFAULT_CRM_HORIZON_WEEKS = 13;
+
+export interface ProjectedDemandOptions {
+  /** Weeks from horizon.from that belong to the CRM pipeline (default 13); MAS demand counts only after. */
+  crmHorizonWeeks?: number;
+}
+
+/** The CRM horizon in whole weeks ≥ 0 (default 13); anything else is a ScenarioError naming the option. */
+export function crmHorizonWeeksOf(weeks: number | undefined): number {
+  const value = weeks ?? DEFAULT_CRM_HORIZON_WEEKS;
+  if (!Number.isInteger(value) || value < 0) throw new ScenarioError('crmHorizonWeeks', `expected whole weeks ≥ 0, got ${JSON.stringify(weeks)}`);
+  return value;
+}
+
+/** The Monday of the first week that is beyond the CRM horizon: horizon.from (snapped) + 7 × crmHorizonWeeks days. */
+export function crmHorizonEnd(horizon: Horizon, crmHorizonWeeks?: number): IsoDate {
+  return toIsoDate(toDayNumber(normalizeHorizon(horizon).from) + 7 * crmHorizonWeeksOf(crmHorizonWeeks));
+}
+
+/**
+ * Projected lines with a week in the horizon on or after crmHorizonEnd, only those weeks, sorted by
+ * lineId. A lead forecast starting inside the CRM horizon contributes only its weeks after it.
+ */
+export function projectedDemandLines(scenario: Scenario, horizon: Horizon, options: ProjectedDemandOptions = {}): PlanLine[] {
   const normalized = normalizeScenario(scenario);
-  const inHorizon = new Set(horizonWeeks(horizon));
+  const end = crmHorizonEnd(horizon, options.crmHorizonWeeks);
+  const beyondCrm = new Set(horizonWeeks(horizon).filter((week) => week >= end));
   const lines: PlanLine[] = [];
   for (const forecast of normalized.leadForecasts ?? []) {
     for (const line of projectedLinesOf(forecast, normalized)) {
-      const clipped = clipToHorizon(line, inHorizon);
+      const clipped = clipToHorizon(line, beyondCrm);
       if (clipped) lines.push(clipped);
     }
   }

@@ -34,7 +34,9 @@ describe('estimate on the tiny firm (hand-computed)', () => {
     const result = await estimate(tiny(), { opportunityId: 'o-2', window: { weeks: 1 }, currency: 'GBP' });
     expect(result.currency).toBe('GBP');
     expect(result.totalCost).toBe(3840); // 4800 USD ÷ 1.25
-    expect(result.totalPrice).toBe(11008); // 13760 USD ÷ 1.25
+    // cloud-aws has only a USD card: 8160 USD ÷ 1.25 = 6528; devops level 3 has a GBP card (105), which a
+    // GBP quote prefers over the USD 140: 40 h × 105 = 4200.
+    expect(result.totalPrice).toBe(6528 + 4200);
     expect(result.lines[0].costRate).toBe(60); // Chloé's own GBP cost rate
   });
 

@@ -17,7 +17,7 @@ import type { Employee, IsoDate, PlanLine, Scenario } from '../types.js';
 import { estimateAssumptions } from './assumptions.js';
 import { freeHours, type FreeHours } from './free-hours.js';
 import { pricedLines } from './price.js';
-import { answerCurrency, candidateStarts, checkedTargetMargin, minEmployeeShare } from './request.js';
+import { answerCurrency, candidateStarts, checkedTargetMargin, dealCloseMonday, minEmployeeShare } from './request.js';
 import { scopeLines, scopeSource, type ScopeSource } from './scope.js';
 import { cheapestStaffing, type StaffingResult } from './staffing.js';
 import type { Estimate, EstimateControl, EstimateLine, EstimateOption, EstimateRequest } from './types.js';
@@ -55,6 +55,8 @@ interface Context {
   targetMargin?: number;
   share: number;
   countRequestedPto: boolean;
+  /** The answer currency: its rate card is preferred when pricing (solver/money.ts CardPreference). */
+  quoteCurrency: string;
 }
 
 /** The weeks from the first candidate's Monday to the last week any candidate's lines reach. */
@@ -74,7 +76,7 @@ function requestId(request: EstimateRequest): string {
 async function solveCandidate(ctx: Context, start: IsoDate, backend: EstimateRequest['backend'], timeLimitSeconds?: number, seatedLineIds?: ReadonlySet<string>): Promise<Candidate> {
   const lines = scopeLines(ctx.source, ctx.normalized, start);
   const staffing = await cheapestStaffing({ lines, employees: ctx.employees, costRates: ctx.costRates, free: ctx.free.free, weekIndex: ctx.free.weekIndex, contractorRate: ctx.contractorRate, backend, timeLimitSeconds, seatedLineIds });
-  const { rows, rateCardPrice } = pricedLines(lines, staffing.staffed, { money: ctx.money, employees: ctx.employees, costRates: ctx.costRates, contractorRate: ctx.contractorRate, targetMargin: ctx.targetMargin });
+  const { rows, rateCardPrice } = pricedLines(lines, staffing.staffed, { money: ctx.money, employees: ctx.employees, costRates: ctx.costRates, contractorRate: ctx.contractorRate, targetMargin: ctx.targetMargin, quoteCurrency: ctx.quoteCurrency });
   const hours = lines.reduce((sum, line) => sum + line.hoursPerWeek * line.headcount * line.weeks.length, 0);
   const employeeHours = rows.filter((r) => r.staffedBy === 'employee').reduce((sum, r) => sum + r.hours, 0);
   const employeeShare = hours > 0 ? employeeHours / hours : 0;
@@ -106,7 +108,7 @@ function convertOption(option: EstimateOption, toAnswer: (base: number) => numbe
   return { ...option, hours: round(option.hours, HOURS_DECIMALS), employeeHours: round(option.employeeHours, HOURS_DECIMALS), contractorHours: round(option.contractorHours, HOURS_DECIMALS), employeeShare: round(option.employeeShare, 6), totalCost: round(toAnswer(option.totalCost), MONEY_DECIMALS), totalPrice: round(toAnswer(option.totalPrice), MONEY_DECIMALS) };
 }
 
-function buildContext(scenario: Scenario, request: EstimateRequest, starts: IsoDate[], source: ScopeSource): Context {
+function buildContext(scenario: Scenario, request: EstimateRequest, starts: IsoDate[], source: ScopeSource, quoteCurrency: string): Context {
   const normalized = normalizeScenario(scenario);
   const money = moneyContext(normalized);
   const employees = normalized.employees ?? [];
@@ -120,6 +122,7 @@ function buildContext(scenario: Scenario, request: EstimateRequest, starts: IsoD
     targetMargin: checkedTargetMargin(request.targetMargin),
     share: minEmployeeShare(normalized.hiringPolicy?.minEmployeeShare),
     countRequestedPto: request.countRequestedPto ?? false,
+    quoteCurrency,
   };
 }
 
@@ -152,8 +155,9 @@ export async function estimate(scenario: Scenario, request: EstimateRequest, con
   const source = scopeSource(normalized, request);
   checkedTargetMargin(request.targetMargin);
   const { currency, rateToBase } = answerCurrency(request.currency, source.currency, moneyContext(normalized));
-  const starts = candidateStarts(request, source.opportunity.expectedStart);
-  const ctx = buildContext(normalized, request, starts, source);
+  const notBefore = source.opportunityId !== undefined ? dealCloseMonday(source.opportunity.closeDate) : undefined;
+  const starts = candidateStarts(request, source.opportunity.expectedStart, notBefore);
+  const ctx = buildContext(normalized, request, starts, source, currency);
   const toAnswer = (base: number) => base / rateToBase;
   const { candidates, ended } = await solveCandidates(ctx, starts, request, control, started);
   const chosen = headline(candidates);
@@ -185,7 +189,7 @@ export async function estimate(scenario: Scenario, request: EstimateRequest, con
     ...(ctx.targetMargin !== undefined ? { targetMargin: ctx.targetMargin } : {}),
     options: candidates.map((c) => convertOption(c.option, toAnswer)),
     ...(scarcity ? { scarcity } : {}),
-    assumptions: estimateAssumptions({ ctx, starts: candidates.map((c) => c.start), chosen: chosen.start, lines: chosen.lines, currency, rateToBase, request }),
+    assumptions: estimateAssumptions({ ctx, starts: candidates.map((c) => c.start), chosen: chosen.start, lines: chosen.lines, currency, rateToBase, request, ...(notBefore !== undefined ? { notBefore } : {}) }),
     solver: { backend: [...new Set(candidates.map((c) => c.staffing.backend))].sort().join('+'), status: ended ?? worstStatus(candidates), timeMs: Date.now() - started },
   };
 }

@@ -20,10 +20,23 @@ export function checkedTargetMargin(targetMargin: unknown): number | undefined {
   return targetMargin;
 }
 
-/** The candidate start dates: `from` and every 7 days after it (same weekday), `weeks` in all. */
-export function candidateStarts(request: EstimateRequest, expectedStart: IsoDate): IsoDate[] {
-  const from = request.window?.from ?? expectedStart;
-  toDayNumber(from, request.window?.from !== undefined ? 'window.from' : 'expectedStart');
+/**
+ * The first day work may start: for an opportunity, the Monday of the week its deal closes (nobody
+ * starts delivering a deal before it is signed); an inline scope has no close date, so no floor.
+ */
+export function dealCloseMonday(closeDate: IsoDate): IsoDate {
+  return toIsoDate(mondayOf(toDayNumber(closeDate, 'closeDate')));
+}
+
+/**
+ * The candidate start dates: `from` (window.from, else the expected start) and every 7 days after it
+ * (same weekday), `weeks` in all. When `notBefore` (the deal's close Monday) is later than `from`, the
+ * candidates start on `notBefore` instead.
+ */
+export function candidateStarts(request: EstimateRequest, expectedStart: IsoDate, notBefore?: IsoDate): IsoDate[] {
+  const asked = request.window?.from ?? expectedStart;
+  toDayNumber(asked, request.window?.from !== undefined ? 'window.from' : 'expectedStart');
+  const from = notBefore !== undefined && notBefore > asked ? notBefore : asked;
   const weeks = request.window?.weeks ?? DEFAULT_WINDOW_WEEKS;
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WINDOW_WEEKS) {
     throw new ScenarioError('window.weeks', `expected a whole number of candidate weeks from 1 to ${MAX_WINDOW_WEEKS}, got ${JSON.stringify(weeks)}`);

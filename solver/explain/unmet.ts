@@ -26,13 +26,18 @@ function slack(problem: PlanningProblem, occupancy: Occupancy, p: number, j: num
   return Math.min(capacity, lineRoom);
 }
 
+/** Hours already on the short line itself; "its weekly cap" only when they reach the line's hoursPerWeek. */
+export function onThisLineText(hours: number, lineHoursPerWeek: number): string {
+  return hours >= lineHoursPerWeek - TOLERANCE ? `${hoursText(hours)} on this line (its weekly cap)` : `${hoursText(hours)} on this line`;
+}
+
 /** "Ann Lee: 32 h on O2#1, 8 h PTO" — where a person's week went. */
 export function busyText(context: ProblemContext, occupancy: Occupancy, p: number, j: number, w: number): string {
   const employee = context.employees[p];
   const parts: string[] = [];
   for (const row of occupancy.rowsByPerson.get(p) ?? []) {
     if (row.week !== w || row.hours <= 0) continue;
-    parts.push(row.line === j ? `${hoursText(row.hours)} on this line (its weekly cap)` : `${hoursText(row.hours)} on ${context.lines[row.line].lineId}`);
+    parts.push(row.line === j ? onThisLineText(row.hours, context.lines[j].hoursPerWeek) : `${hoursText(row.hours)} on ${context.lines[row.line].lineId}`);
   }
   const breakdown = weekBreakdown(employee, context.weeks[w], context.calendar);
   if (breakdown.pto > TOLERANCE) parts.push(`${hoursText(breakdown.pto)} PTO`);

@@ -47,30 +47,56 @@ describe('capacityForecast', () => {
     expect(row.capacityHours).toBeCloseTo(80, 6); // bob's spare hours count under his primary skill
   });
 
-  it('keeps on-site demand to people of that location and labels location-free demand *', async () => {
+  it('keeps on-site demand to people of that location and counts covered location-free demand where its people are', async () => {
     const scenario: Scenario = {
       employees: [person('ann', [{ skill: 'java', level: 3 }], 'DE')],
       opportunities: [deal('O1', 'java', 20, 1, 'UK'), deal('O2', 'java', 10, 1)],
     };
     const forecast = await capacityForecast(scenario, horizon, { backend: 'jslp' });
     const week = forecast.rows.filter((r) => r.week === '2027-03-01');
-    expect(week.map((r) => [r.location, r.coverableHours, r.gapHours])).toEqual([
-      ['*', 10, 0],
-      ['DE', 0, 0],
-      ['UK', 0, 20],
+    // O2 names no location and Ann in DE covers it: its 10 h are DE's demand, not a `*` row's.
+    expect(week.map((r) => [r.location, r.demandHours, r.coverableHours, r.capacityHours, r.gapHours])).toEqual([
+      ['DE', 10, 10, 40, 0],
+      ['UK', 20, 0, 0, 20],
     ]);
+    expect(forecast.check?.ok).toBe(true);
   });
 
-  it('adds MAS projected demand only when asked', async () => {
+  it('leaves only the uncovered part of location-free demand unplaced (*), with every total unchanged', async () => {
+    // Ann (DE, 40 h); O1 20 h on-site UK (nobody there), O2 100 h anywhere at p 0.5 (expected 50).
+    const scenario: Scenario = {
+      employees: [person('ann', [{ skill: 'java', level: 3 }], 'DE')],
+      opportunities: [deal('O1', 'java', 20, 1, 'UK'), deal('O2', 'java', 100, 0.5)],
+    };
+    const forecast = await capacityForecast(scenario, horizon, { backend: 'jslp' });
+    const week = forecast.rows.filter((r) => r.week === '2027-03-01');
+    // Ann covers 40 of O2's 50 expected h (80 raw h at 100/50): DE; the other 10 (20 raw) nobody can: `*`.
+    expect(week.map((r) => [r.location, r.demandHours, r.expectedDemandHours, r.coverableHours, r.capacityHours, r.gapHours])).toEqual([
+      ['*', 20, 10, 0, 0, 10],
+      ['DE', 80, 40, 40, 40, 0],
+      ['UK', 20, 20, 0, 0, 20],
+    ]);
+    for (const row of week) if (row.location !== '*') expect(row.coverableHours).toBeLessThanOrEqual(row.capacityHours + 1e-6);
+    const sum = (field: 'demandHours' | 'expectedDemandHours' | 'coverableHours') => week.reduce((total, r) => total + r[field], 0);
+    expect([sum('demandHours'), sum('expectedDemandHours'), sum('coverableHours')]).toEqual([120, 70, 40]);
+    expect(forecast.check?.ok).toBe(true);
+  });
+
+  it('adds MAS projected demand only when asked, and only beyond the CRM horizon', async () => {
     const scenario: Scenario = {
       employees: [person('ann', [{ skill: 'java', level: 3 }])],
       projectTypes: [{ code: 'APP', name: 'App', durationWeeks: 4, roles: [{ skill: 'java', minLevel: 2, hoursPerWeek: 10, headcount: 1 }] }],
       leadForecasts: [{ id: 'L1', period: '2027-03', projectType: 'APP', leads: 10, leadToOpportunityRate: 0.5, winRate: 0.4, lagWeeks: 0, updatedAt: ts }],
     };
     const without = await capacityForecast(scenario, horizon, { backend: 'jslp' });
-    const withLeads = await capacityForecast(scenario, horizon, { backend: 'jslp', includeLeadForecasts: true });
+    const insideCrm = await capacityForecast(scenario, horizon, { backend: 'jslp', includeLeadForecasts: true });
+    const withLeads = await capacityForecast(scenario, horizon, { backend: 'jslp', includeLeadForecasts: true, crmHorizonWeeks: 0 });
     expect(without.rows.reduce((s, r) => s + r.demandHours, 0)).toBe(0);
-    expect(withLeads.rows.find((r) => r.week === '2027-03-01' && r.location === '*')?.expectedDemandHours).toBeCloseTo(20, 9); // 2 deals × 10 h
+    // The deals start 2027-03-01, inside the default 13-week CRM horizon: the pipeline already holds them.
+    expect(insideCrm.options.crmHorizonWeeks).toBe(13);
+    expect(insideCrm.rows.reduce((s, r) => s + r.demandHours, 0)).toBe(0);
+    // Ann (UK) covers them: 2 deals × 10 h in UK's row.
+    expect(withLeads.rows.find((r) => r.week === '2027-03-01' && r.location === 'UK')).toMatchObject({ expectedDemandHours: 20, coverableHours: 20 });
   });
 
   it('rolls weeks up into the month of their Monday', () => {

@@ -8,8 +8,14 @@
  *   flow, counted under its primary skill (highest level, first listed on a tie). Each person's hours
  *   are therefore counted exactly once: Σ capacity over skills = the available hours of the people
  *   there who hold any skill.
- * - demandHours / expectedDemandHours: raw and probability-weighted hours of the lines in the week
- *   (the row's location is the line's, or `*` when it names none and anyone may cover it).
+ * - demandHours / expectedDemandHours: raw and probability-weighted hours of the lines in the week.
+ *   On-site demand sits in the line's location row. Demand anyone may cover (no location, or
+ *   remoteAllowed) is placed where it is covered: the part a supply group covers goes to that group's
+ *   location row (its expected hours = the flow; its raw hours in the class's raw/expected ratio); only
+ *   the uncovered remainder stays in the line's location row, or — for a line naming no location — in
+ *   a row with location `*` = "unplaced: no location required and not coverable anywhere" (capacity and
+ *   coverable 0 there). So per row coverable ≤ capacity wherever capacity is meaningful, and Σ over
+ *   rows of every measure per skill and week is what it would be with all demand in one row.
  * - coverableHours: the expected demand the flow covers; gapHours = expected − coverable.
  * - committedHours: hours current assignments take from holders of the skill (each skill they hold).
  * - supplyHours: holders' available + committed hours (each skill they hold; not split).
@@ -19,7 +25,7 @@ import { availabilityMatrix } from '../calendar/availability.js';
 import { monthOf, normalizeHorizon } from '../calendar/dates.js';
 import { checkCapacityForecast } from '../checker/index.js';
 import { demandLines } from '../demand/lines.js';
-import { projectedDemandLines } from '../demand/projected.js';
+import { crmHorizonWeeksOf, projectedDemandLines } from '../demand/projected.js';
 import { normalizeScenario } from '../scenario.js';
 import type { BackendName, CapacityForecast, CapacityForecastRow, Horizon, PlanLine, Progress, Scenario, SolveStatus } from '../types.js';
 import { solveWeekFlow } from './flow.js';
@@ -34,6 +40,8 @@ export interface ForecastOptions {
   countRequestedPto?: boolean;
   bucket?: 'week' | 'month';
   includeLeadForecasts?: boolean;
+  /** Weeks from horizon.from that belong to the CRM pipeline (default 13): MAS demand counts only after them. */
+  crmHorizonWeeks?: number;
   backend?: BackendName | 'auto';
   timeLimitSeconds?: number;
   onProgress?: (progress: Progress) => void;
@@ -92,6 +100,45 @@ function addSupplySide(table: RowTable, groups: SupplyGroup[], hours: Float64Arr
   return supply;
 }
 
+/** Demand anyone may cover (no location, or remoteAllowed) is counted where the people covering it are. */
+function coveredWhereSupplied(demandClass: DemandClass): boolean {
+  const line = demandClass.representative;
+  return line.location === undefined || line.remoteAllowed;
+}
+
+const UNPLACED_TOLERANCE = 1e-9;
+
+/**
+ * One class's demand in week w into rows. On-site: all of it in the class's row, covered there. Anyone
+ * may cover: each covering group's share (expected = its flow, raw in the class's raw/expected ratio) in
+ * that group's location row; the uncovered remainder in the class's own row (`*` when it names no
+ * location), created only when something is left, so `*` rows exist only for demand nobody can cover.
+ */
+function placeClassWeek(table: RowTable, c: DemandClass, groups: SupplyGroup[], flows: [number, number][], demand: { raw: number; expected: number }, w: number): void {
+  if (!coveredWhereSupplied(c)) {
+    const row = table.at(c.skill, c.location);
+    row.demandHours[w] += demand.raw;
+    row.expectedDemandHours[w] += demand.expected;
+    for (const [, hours] of flows) row.coverableHours[w] += hours;
+    return;
+  }
+  const rawPerExpected = demand.expected > 0 ? demand.raw / demand.expected : 0;
+  let covered = 0;
+  for (const [g, hours] of flows) {
+    const row = table.at(c.skill, groups[g].location);
+    row.demandHours[w] += hours * rawPerExpected;
+    row.expectedDemandHours[w] += hours;
+    row.coverableHours[w] += hours;
+    covered += hours;
+  }
+  const expectedLeft = demand.expected - covered;
+  const rawLeft = demand.raw - covered * rawPerExpected;
+  if (expectedLeft <= UNPLACED_TOLERANCE && rawLeft <= UNPLACED_TOLERANCE) return;
+  const rest = table.at(c.skill, c.location);
+  rest.demandHours[w] += Math.max(0, rawLeft);
+  rest.expectedDemandHours[w] += Math.max(0, expectedLeft);
+}
+
 function worst(statuses: SolveStatus[]): SolveStatus {
   if (statuses.includes('timedout')) return 'timedout';
   return statuses.includes('feasible') ? 'feasible' : 'optimal';
@@ -128,7 +175,8 @@ export async function capacityForecast(scenario: Scenario, horizon: Horizon, opt
   const normalized = normalizeScenario(scenario);
   const snapped = normalizeHorizon(horizon);
   const matrix = availabilityMatrix(normalized, snapped, { countRequestedPto: options.countRequestedPto });
-  const lines = [...demandLines(normalized, snapped, { minProbability: options.minProbability }), ...(options.includeLeadForecasts ? projectedDemandLines(normalized, snapped) : [])];
+  const crmHorizonWeeks = crmHorizonWeeksOf(options.crmHorizonWeeks);
+  const lines = [...demandLines(normalized, snapped, { minProbability: options.minProbability }), ...(options.includeLeadForecasts ? projectedDemandLines(normalized, snapped, { crmHorizonWeeks }) : [])];
   const groups = supplyGroups(normalized.employees ?? []);
   const classes = demandClasses(lines);
   const arcs = eligibleArcs(groups, classes);
@@ -136,7 +184,10 @@ export async function capacityForecast(scenario: Scenario, horizon: Horizon, opt
   const demand = classDemand(classes, lines, weekIndex, matrix.weeks.length);
   const table = new RowTable(matrix.weeks.length);
   groups.forEach((group) => group.skills.forEach((skill) => table.at(skill, group.location)));
-  classes.forEach((c) => table.at(c.skill, c.location));
+  // A `*` row appears only when some location-free demand stays uncovered (placeClassWeek).
+  classes.forEach((c) => {
+    if (c.location !== ANY_LOCATION) table.at(c.skill, c.location);
+  });
   const statuses: SolveStatus[] = [];
   const backends = new Set<string>();
   const perWeekLimit = options.timeLimitSeconds !== undefined ? options.timeLimitSeconds / matrix.weeks.length : undefined;
@@ -151,14 +202,11 @@ export async function capacityForecast(scenario: Scenario, horizon: Horizon, opt
     if (flow.backend !== 'none') backends.add(flow.backend);
     const allotted = new Float64Array(groups.length);
     classes.forEach((c, k) => {
-      const row = table.at(c.skill, c.location);
-      row.demandHours[w] += demand.raw[k][w];
-      row.expectedDemandHours[w] += demand.expected[k][w];
       for (const [g, hours] of flow.flows[k]) {
-        row.coverableHours[w] += hours;
         table.at(c.skill, groups[g].location).capacityHours[w] += hours;
         allotted[g] += hours;
       }
+      placeClassWeek(table, c, groups, flow.flows[k], { raw: demand.raw[k][w], expected: demand.expected[k][w] }, w);
     });
     groups.forEach((group, g) => {
       table.at(group.primarySkill, group.location).capacityHours[w] += Math.max(0, supply[g] - allotted[g]);
@@ -169,7 +217,7 @@ export async function capacityForecast(scenario: Scenario, horizon: Horizon, opt
   const months = monthlyRollUp(weekly);
   const forecast: CapacityForecast = {
     horizon: snapped,
-    options: { minProbability: options.minProbability ?? 0, countRequestedPto: options.countRequestedPto ?? false, bucket, includeLeadForecasts: options.includeLeadForecasts ?? false },
+    options: { minProbability: options.minProbability ?? 0, countRequestedPto: options.countRequestedPto ?? false, bucket, includeLeadForecasts: options.includeLeadForecasts ?? false, crmHorizonWeeks },
     rows: bucket === 'month' ? months : weekly,
     months,
     solver: { backend: backends.size > 0 ? [...backends].sort().join('+') : 'none', status: worst(statuses), timeMs: Date.now() - started },

@@ -8,7 +8,11 @@
 import { qualifyingSkill } from '../demand/eligibility.js';
 import type { Employee, PlanLine } from '../types.js';
 
-/** Demand with no location is labelled with this location: anyone may cover it. */
+/**
+ * The class label of demand that names no location (anyone may cover it). In the capacity forecast's rows
+ * it means "unplaced: no location required and not coverable anywhere" — covered hours of such demand are
+ * counted in the covering people's location rows (forecast/index.ts); hiring never signals it (placement.ts).
+ */
 export const ANY_LOCATION = '*';
 
 export interface SupplyGroup {

@@ -57,6 +57,35 @@ describe('hiring forecast (hand-computed)', () => {
     expect(forecast.signals[0].neededBy).toBe('2027-01-11'); // 2027-02-08 − 4 weeks
   });
 
+  it('places a contract signal for location-free demand where the skill\'s holders are, never *', async () => {
+    // SAP 40 h/week in weeks 1-4 (no location): Ada is busy on java, but the holders of sap are in DE-BE (two) and US-NY (one).
+    const scenario = firm([wonDeal('short', 'sap', '2027-01-11', 4), wonDeal('busy', 'java', '2027-01-04', 20)]);
+    const sapHolder = (id: string, location: string) => ({ id, name: id, location, timeZone: 'UTC', costRate: 100, currency: 'USD', skills: [{ skill: 'sap', level: 1 }], updatedAt: '2026-12-01T00:00:00Z' });
+    scenario.employees = [...scenario.employees!, sapHolder('s1', 'US-NY'), sapHolder('s2', 'DE-BE'), sapHolder('s3', 'DE-BE')];
+    const forecast = await hiringForecast(scenario, horizon);
+    expect(forecast.signals.map((s) => [s.action, s.skill, s.location])).toEqual([['contract', 'sap', 'DE-BE']]);
+    expect(forecast.inDemandSkills.find((s) => s.skill === 'sap')?.locations).toEqual(['DE-BE']);
+  });
+
+  it('places location-free demand nobody holds where the policy hires fastest (alphabetical on a tie)', async () => {
+    const scenario = firm([wonDeal('short', 'sap', '2027-01-11', 4)]);
+    scenario.hiringPolicy = { ...scenario.hiringPolicy!, leadTimes: [{ location: 'PL-WAW', weeks: 3 }, { location: 'AT-VIE', weeks: 3 }] };
+    const forecast = await hiringForecast(scenario, horizon);
+    expect(forecast.signals.map((s) => [s.action, s.location])).toEqual([['contract', 'AT-VIE']]);
+  });
+
+  it('counts MAS lead forecasts only beyond the 13-week CRM horizon and echoes it', async () => {
+    // A DATA deal is expected from 2027-01-04 for 20 weeks (40 h/week of sap nobody holds): only weeks 14-20 count.
+    const scenario = firm([]);
+    scenario.projectTypes = [{ code: 'DATA', name: 'Data', durationWeeks: 20, roles: [{ skill: 'sap', minLevel: 1, hoursPerWeek: 40, headcount: 1 }] }];
+    scenario.leadForecasts = [{ id: 'L1', period: '2027-01', projectType: 'DATA', leads: 10, leadToOpportunityRate: 0.5, winRate: 0.2, lagWeeks: 0, updatedAt: '2026-12-01T00:00:00Z' }];
+    const forecast = await hiringForecast(scenario, horizon);
+    expect(forecast.options.crmHorizonWeeks).toBe(13);
+    expect(forecast.totals.shortageHours).toBe(7 * 40);
+    const everyWeek = await hiringForecast(scenario, horizon, { crmHorizonWeeks: 0 });
+    expect(everyWeek.totals.shortageHours).toBe(20 * 40);
+  });
+
   it('exports the signals as CSV with one row per signal', async () => {
     const forecast = await hiringForecast(firm([wonDeal('long', 'react', '2027-03-01', 12)]), horizon);
     const rows = hiringSignalsCsv(forecast).trimEnd().split('\r\n');

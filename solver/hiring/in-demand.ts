@@ -8,7 +8,8 @@ import type { MoneyContext } from '../money.js';
 import type { Shortage } from './shortage.js';
 import type { InDemandSkill } from './types.js';
 
-export function inDemandSkills(shortage: Shortage, money: MoneyContext): InDemandSkill[] {
+/** `locationOf(k)`: where class k's shortage is (placement.ts), so location-free demand names a real place. */
+export function inDemandSkills(shortage: Shortage, money: MoneyContext, locationOf: (k: number) => string = (k) => shortage.classes[k].location): InDemandSkill[] {
   const bySkill = new Map<string, { hours: number; revenue: number; weeks: Set<number>; locations: Set<string> }>();
   shortage.classes.forEach((demandClass, k) => {
     const rate = contractorBillRate(demandClass.representative, money);
@@ -19,7 +20,7 @@ export function inDemandSkills(shortage: Shortage, money: MoneyContext): InDeman
       entry.hours += gap;
       entry.revenue += gap * rate;
       entry.weeks.add(w);
-      entry.locations.add(demandClass.location);
+      entry.locations.add(locationOf(k));
     });
   });
   const skills = [...bySkill.keys()].sort();

@@ -41,6 +41,8 @@ export interface CostInputs {
   groupCostRate: (g: number) => number; // base per hour (average of members)
   locations: string[]; // firm locations (where hires can be placed)
   adjacent: Map<string, string[]>; // skill → skills a holder can be reskilled into
+  /** Location a contract / unmet signal of class k names (placement.ts: never `*` when the firm knows a place). */
+  signalLocation: (k: number) => string;
 }
 
 export const signalKey = (action: string, skill: string, location: string) => `${action}\u0000${skill}\u0000${location}`;
@@ -87,8 +89,8 @@ export function buildHiringModel(shortage: Shortage, policy: ResolvedPolicy, cos
         columns.push(column);
         return column;
       };
-      cover('unmet', U, demandClass.location);
-      if (w >= policy.contractorLeadTimeWeeks) cover('contract', costs.contractorRate(skill, minLevel), demandClass.location);
+      cover('unmet', U, costs.signalLocation(k));
+      if (w >= policy.contractorLeadTimeWeeks) cover('contract', costs.contractorRate(skill, minLevel), costs.signalLocation(k));
       for (const location of hireLocations) {
         if (w < policy.leadTimeWeeks(skill, location)) continue;
         const key = signalKey('hire', skill, location);

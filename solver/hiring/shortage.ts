@@ -31,6 +31,8 @@ export interface ShortageOptions {
   minProbability?: number;
   countRequestedPto?: boolean;
   includeLeadForecasts?: boolean;
+  /** Weeks from horizon.from that belong to the CRM pipeline (default 13): MAS demand counts only after them. */
+  crmHorizonWeeks?: number;
   backend?: BackendName | 'auto';
   timeLimitSeconds?: number;
   /** Called after each week's flow LP (progress, and the caller's chance to stop by throwing). */
@@ -45,7 +47,7 @@ export async function measureShortage(scenario: Scenario, horizon: Horizon, opti
   const matrix = availabilityMatrix(scenario, horizon, { countRequestedPto: options.countRequestedPto });
   const W = matrix.weeks.length;
   const weekIndex = new Map(matrix.weeks.map((week, w) => [week, w] as const));
-  const lines = [...demandLines(scenario, horizon, { minProbability: options.minProbability }), ...(options.includeLeadForecasts === false ? [] : projectedDemandLines(scenario, horizon))];
+  const lines = [...demandLines(scenario, horizon, { minProbability: options.minProbability }), ...(options.includeLeadForecasts === false ? [] : projectedDemandLines(scenario, horizon, { crmHorizonWeeks: options.crmHorizonWeeks }))];
   const employees = scenario.employees ?? [];
   const groups = supplyGroups(employees);
   const classes = demandClasses(lines);

@@ -6,6 +6,8 @@ export interface HiringOptions {
   countRequestedPto?: boolean;
   /** MAS projected demand counts (default true: hiring looks beyond the CRM horizon). */
   includeLeadForecasts?: boolean;
+  /** Weeks from horizon.from that belong to the CRM pipeline (default 13): MAS demand counts only after them. */
+  crmHorizonWeeks?: number;
   backend?: BackendName | 'auto';
   /** Spread over the shortage flow LPs and the cost LP; the cost LP gets what the shortage left. */
   timeLimitSeconds?: number;
@@ -19,7 +21,7 @@ export type HiringAction = 'hire' | 'contract' | 'reskill';
 
 export interface HiringSignal {
   skill: string;
-  location: string; // where to hire / whose people to reskill; `*` = a contractor anywhere
+  location: string; // where to hire / whose people to reskill / where the contractor works; location-free demand is placed by placement.ts (never `*`)
   action: HiringAction;
   fte: number; // hires: FTE hired; contract/reskill: average weekly covered hours ÷ 40
   people?: number; // reskill: people to train
@@ -52,7 +54,7 @@ export interface InDemandSkill {
 
 export interface HiringForecast {
   horizon: Horizon;
-  options: { minProbability: number; countRequestedPto: boolean; includeLeadForecasts: boolean };
+  options: { minProbability: number; countRequestedPto: boolean; includeLeadForecasts: boolean; crmHorizonWeeks: number };
   baseCurrency: string;
   signals: HiringSignal[];
   /** Covered by an action but below the policy thresholds (too short or too small to signal). */

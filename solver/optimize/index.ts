@@ -6,7 +6,9 @@
  * exactly from a fractional knapsack per person-week (see teams.ts). So:
  *  1. compile the problem into typed arrays and split it into independent components (skill clusters);
  *  2. construct teams by lazy greedy on exact marginal gains (the value is submodular in the teams) and
- *     descend by exact add / drop / swap / two-line ejection-chain moves per line;
+ *     descend by exact add / drop / swap / two-line ejection-chain moves per line; with a previous plan,
+ *     also descend from the previous plan made feasible (previous-start.ts) and keep the better start
+ *     per component — so the answer never scores below the previous plan made feasible;
  *  3. per small component: the full team MIP in HiGHS, warm-started (improves and proves optimality);
  *     when every component is proven, the search below is skipped;
  *  4. price the person-week capacity rows by Lagrangian relaxation (subgradient, Polyak steps); the teams
@@ -29,7 +31,8 @@ import { compileInstance, Instance } from './instance.js';
 import { localSearch } from './local-search.js';
 import { neighbourhoodSearch, NeighbourhoodStats } from './neighbourhood.js';
 import { perturbAndDescend } from './perturb.js';
-import { improveFromBothStarts, repairFromEachPrice, teamPairs } from './price-teams.js';
+import { PreviousStart, startFromPrevious } from './previous-start.js';
+import { adoptBetterComponents, improveFromBothStarts, repairFromEachPrice, teamPairs } from './price-teams.js';
 import { RunContext } from './run-context.js';
 import { planValue, planViolations, StaffedHours } from './self-check.js';
 import { Teams } from './teams.js';
@@ -104,6 +107,12 @@ async function improveExactly(teams: Teams, components: Components, options: Sol
   return outcomes;
 }
 
+/** What the previous-plan start was worth and how often it won (null without a previous plan). */
+function previousStartStats(start: PreviousStart | null, adopted: number) {
+  if (!start) return null;
+  return { feasibleValue: start.feasibleValue, value: start.teams.value() + start.teams.instance.constant, overHeadcount: start.overHeadcount, localSearch: start.search, adoptedComponents: adopted };
+}
+
 function statusOf(context: RunContext, conflicts: string[], gapValue: number, allProven: boolean): SolveStatus {
   if (conflicts.length > 0) return 'infeasible';
   if (context.wasTimedOut) return 'timedout';
@@ -121,6 +130,10 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   const greedyValue = teams.value() + inst.constant;
   context.phase('improve', 25);
   const search = localSearch(teams, firstDescentPasses(components), context.shouldStop);
+  // Churn makes the previous plan's own teams a strong start that greedy need not find; built even when
+  // a stop has fired (it is cheap), so a stopped run keeps the guarantee too.
+  const previousStart = startFromPrevious(inst, firstDescentPasses(components), context.shouldStop);
+  let previousAdopted = previousStart ? adoptBetterComponents(teams, previousStart.teams, components) : 0;
   // Small components first get the exact MIP: when it proves every component optimal the heuristics
   // below have nothing left to find.
   context.phase('exact', 25);
@@ -139,6 +152,8 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
   context.phase('neighbourhoods', 65);
   const neighbourhoods = searching ? await improveByNeighbourhoods(teams, options, context) : null;
   const polish = localSearch(teams, searching ? LOCAL_SEARCH_PASSES : 0, context.shouldStop);
+  // Every phase above keeps only improvements; this makes "never below the previous start" structural.
+  if (previousStart) previousAdopted += adoptBetterComponents(teams, previousStart.teams, components);
   const neighbourhoodValue = teams.value() + inst.constant;
   context.phase('bound', 80);
   const bound = summarizeBound(inst, components, teams, prices, outcomes, context.shouldStop);
@@ -156,7 +171,7 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
     hours,
     status: statusOf(context, inst.pinConflicts, gapValue, allProven || components.count === 0),
     backend: options.backend && options.backend !== 'auto' ? options.backend : 'highs',
-    algorithm: 'teams: greedy + local search + component MIP + lagrangian heuristic + iterated local search, lagrangian bound',
+    algorithm: 'teams: greedy (+ previous plan) + local search + component MIP + lagrangian heuristic + iterated local search, lagrangian bound',
     bound: { value: Math.max(bound.value, objective.value), kind: bound.kind, coverage: Math.max(bound.coverage, objective.coverage) },
     stats: {
       components: components.count,
@@ -166,6 +181,7 @@ export async function solveProblem(problem: PlanningProblem, options: SolveOptio
       objective,
       gap: gapValue,
       localSearch: search,
+      previousStart: previousStartStats(previousStart, previousAdopted),
       perturbation,
       neighbourhoods,
       neighbourhoodValue,

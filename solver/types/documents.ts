@@ -174,7 +174,14 @@ export interface CapacityForecastRow {
 
 export interface CapacityForecast {
   horizon: Horizon;
-  options: { minProbability: number; countRequestedPto: boolean; bucket: 'week' | 'month'; includeLeadForecasts: boolean };
+  options: {
+    minProbability: number;
+    countRequestedPto: boolean;
+    bucket: 'week' | 'month';
+    includeLeadForecasts: boolean;
+    /** Weeks from horizon.from that belong to the CRM pipeline; MAS projected demand counts only after them (default 13). */
+    crmHorizonWeeks?: number;
+  };
   rows: CapacityForecastRow[];
   months?: CapacityForecastRow[];
   solver: { backend: string; status: SolveStatus; timeMs: number };

@@ -19,8 +19,10 @@ export class AdminKeySeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.adminKey) {
-      await this.apiKeys.seed(this.config.adminKey, 'admin (STAFFPLAN_ADMIN_KEY)', ['admin']);
-      this.logger.log('admin key from STAFFPLAN_ADMIN_KEY is active');
+      const { revokedAt } = await this.apiKeys.seed(this.config.adminKey, 'admin (STAFFPLAN_ADMIN_KEY)', ['admin']);
+      // A revocation is an operator's decision; only a new key (another id) in the setting replaces it.
+      if (revokedAt) this.logger.warn(`the admin key from STAFFPLAN_ADMIN_KEY was revoked at ${revokedAt} and stays revoked; set a new key to use one`);
+      else this.logger.log('admin key from STAFFPLAN_ADMIN_KEY is active');
       return;
     }
     if ((await this.apiKeys.countActive()) > 0) return;

@@ -12,7 +12,7 @@ export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeyService) {}
 
   @Post()
-  @Idempotent()
+  @Idempotent({ secretField: 'key' })
   @ApiOperation({ summary: 'Create a key for a connected system; the answer holds the key, shown only once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   create(@Body() body: CreateApiKeyDto): Promise<ApiKeyView & { key: string }> {

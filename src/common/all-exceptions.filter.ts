@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error.js';
 import { codeForStatus, ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from './error-codes.js';
+import { serializeErrorForLog } from './log-serializers.js';
 
 /**
  * Turns every error into the one error body. Known failures keep their status; anything unexpected is a
@@ -17,7 +19,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const mapped = this.map(exception);
     if (mapped.code === 'INTERNAL') {
-      this.logger.error({ err: exception, requestId: request?.id }, 'unexpected error');
+      this.logger.error({ err: serializeErrorForLog(exception), requestId: request?.id }, 'unexpected error');
     }
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(mapped.headers)) response.setHeader(name, value);
@@ -26,7 +28,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       requestId: request?.id ?? null,
       ...(mapped.health ? { health: mapped.health } : {}),
     };
-    response.status(ERROR_STATUS[mapped.code]).json(body);
+    response.status(mapped.status ?? ERROR_STATUS[mapped.code]).json(body);
   }
 
   private map(exception: unknown): MappedError {
@@ -38,17 +40,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const bodyParser = mapBodyParserError(exception);
     if (bodyParser) return { ...bodyParser, details: [], headers: {} };
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const code = codeForStatus(status);
+      const { code, status } = codeForStatus(exception.getStatus());
       const message = status >= 500 ? 'internal error' : httpMessage(exception);
-      return { code, message, details: [], headers: {} };
+      return { code, status, message, details: [], headers: {} };
     }
+    const refusedValue = mapRefusedValue(exception);
+    if (refusedValue) return refusedValue;
     return { code: 'INTERNAL', message: 'internal error', details: [], headers: {} };
   }
 }
 
 interface MappedError {
   code: ErrorCode;
+  /** Set when the status is not the code's (a framework 4xx under CLIENT_ERROR). */
+  status?: number;
   message: string;
   details: ErrorDetail[];
   headers: Record<string, string>;
@@ -99,6 +104,25 @@ function mapBodyParserError(exception: unknown): { code: ErrorCode; message: str
     return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported request body encoding' };
   }
   return null;
+}
+
+/**
+ * PostgreSQL refusing a value the request carried: NUL in text (22021), a byte sequence it cannot store
+ * (22P05) or a string longer than its column (22001). Request checks catch these first (the global
+ * pipe and the DTOs); this is the safety net for a path they miss, so the caller gets a 400, not a 500.
+ */
+const REFUSED_VALUE_RULES: Record<string, { rule: string; message: string }> = {
+  '22021': { rule: 'noControlCharacters', message: 'a value contains a NUL character or an invalid byte sequence' },
+  '22P05': { rule: 'noControlCharacters', message: 'a value contains a character that cannot be stored' },
+  '22001': { rule: 'maxLength', message: 'a value is longer than its field allows' },
+};
+
+function mapRefusedValue(exception: unknown): MappedError | null {
+  if (!(exception instanceof QueryFailedError)) return null;
+  const sqlState = (exception.driverError as { code?: unknown } | undefined)?.code;
+  const refused = typeof sqlState === 'string' ? REFUSED_VALUE_RULES[sqlState] : undefined;
+  if (!refused) return null;
+  return { code: 'BAD_REQUEST', message: refused.message, details: [{ field: '(request)', ...refused }], headers: {} };
 }
 
 function httpMessage(exception: HttpException): string {

@@ -1,6 +1,40 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { AppError } from './app-error.js';
 import type { ErrorDetail } from './error-codes.js';
+
+/** Ids are stored in varchar(200) columns (DESIGN §3); a longer path id cannot name a stored record. */
+export const MAX_PATH_PARAM_LENGTH = 200;
+/** NUL and the other control characters: PostgreSQL refuses NUL in text (22021), and no id holds them. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The global pipe: DTO validation (below), and before it a check of every path parameter and query string
+ * value, so a NUL byte or an over-long id is a 400 naming the parameter instead of a database error.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param') checkRequestValues(value, metadata.data, true);
+    if (metadata.type === 'query') checkRequestValues(value, metadata.data, false);
+    return super.transform(value, metadata);
+  }
+}
+
+/** Path parameters (whole object or one named) and query values: no control character; path ids ≤ 200 characters. */
+export function checkRequestValues(value: unknown, name: string | undefined, isPath: boolean): void {
+  const entries: [string, unknown][] = name ? [[name, value]] : Object.entries(value ?? {});
+  const details = entries.flatMap(([field, raw]) => (Array.isArray(raw) ? raw : [raw]).flatMap((item) => requestValueProblems(field, item, isPath)));
+  if (details.length > 0) throw validationFailed(details);
+}
+
+function requestValueProblems(field: string, value: unknown, isPath: boolean): ErrorDetail[] {
+  if (typeof value !== 'string') return [];
+  const problems: ErrorDetail[] = [];
+  if (CONTROL_CHARACTER.test(value)) problems.push({ field, rule: 'noControlCharacters', message: `${field} must not contain NUL or other control characters` });
+  if (isPath && value.length > MAX_PATH_PARAM_LENGTH) {
+    problems.push({ field, rule: 'maxLength', message: `${field} must be at most ${MAX_PATH_PARAM_LENGTH} characters` });
+  }
+  return problems;
+}
 
 /**
  * The global ValidationPipe: unknown fields are rejected (whitelist + forbidNonWhitelisted), payloads are
@@ -8,7 +42,8 @@ import type { ErrorDetail } from './error-codes.js';
  * (`items[3].skills[0].level`) and the rule's name.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  // RequestValidationPipe checks path and query values first (see there).
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -87,6 +87,14 @@ export class HubspotDealEvents {
   }
 }
 
+/** The last millisecond a four-digit-year ISO timestamp (what updatedAt stores) can name: 9999-12-31T23:59:59.999Z. */
+const MAX_EPOCH_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * One event, or null with an item error. occurredAt (epoch ms) is checked here, before anything is
+ * written: out of Date's range it would throw (500) when the timestamp is formatted, and a negative one
+ * would be refused only after the other items were committed.
+ */
 function readEvent(raw: unknown, index: number, errors: ItemError[]): HubspotEvent | null {
   const event = raw as Record<string, unknown>;
   const objectId = typeof event.objectId === 'number' || typeof event.objectId === 'string' ? String(event.objectId) : '';
@@ -94,6 +102,13 @@ function readEvent(raw: unknown, index: number, errors: ItemError[]): HubspotEve
   if (objectId === '' || !Number.isFinite(occurredAt)) {
     const field = objectId === '' ? 'objectId' : 'occurredAt';
     errors.push({ index, id: objectId || null, field, rule: 'required', message: `${field} is required (HubSpot webhook event)` });
+    return null;
+  }
+  if (!Number.isInteger(occurredAt) || occurredAt < 0 || occurredAt > MAX_EPOCH_MS) {
+    errors.push({
+      index, id: objectId, field: 'occurredAt', rule: 'epochMillis',
+      message: `occurredAt must be a whole number of milliseconds since 1970 (0 to ${MAX_EPOCH_MS})`,
+    });
     return null;
   }
   return {

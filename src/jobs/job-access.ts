@@ -26,6 +26,27 @@ export function assertMayRead(kind: JobKind, scopes: readonly string[], jobId: s
   }
 }
 
+/**
+ * Who may cancel a job. Resource managers (`plans:write`) cancel every kind; a connected system cancels
+ * the kinds it submits: the CRM (`estimates:write`) its estimates, HR (`hiring:read`) its hiring forecasts.
+ */
+const KIND_CANCELLERS: Record<JobKind, Scope[]> = {
+  'staffing-plan': ['plans:write'],
+  'capacity-forecast': ['plans:write'],
+  'hiring-forecast': ['plans:write', 'hiring:read'],
+  estimate: ['plans:write', 'estimates:write'],
+};
+
+/** The scopes that let a caller cancel at least one kind of job (the route-level guard of DELETE). */
+export const JOB_CANCELLER_SCOPES: Scope[] = ['plans:write', 'estimates:write', 'hiring:read'];
+
+/** 403 unless the caller's scopes allow cancelling this kind of job. */
+export function assertMayCancel(kind: JobKind, scopes: readonly string[], jobId: string): void {
+  if (!grants(scopes, KIND_CANCELLERS[kind])) {
+    throw new AppError('FORBIDDEN', `job ${jobId} is a ${kind}; cancelling it needs one of: ${KIND_CANCELLERS[kind].join(', ')}`);
+  }
+}
+
 /** Named people in an estimate are for resource managers only (issue 5): others get the team mix. */
 export function documentForCaller(kind: JobKind, document: unknown, scopes: readonly string[]): unknown {
   if (kind !== 'estimate' || grants(scopes, ['plans:read'])) return document;

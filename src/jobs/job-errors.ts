@@ -79,3 +79,12 @@ export function errorView(error: unknown): JobErrorView & { recoverable: boolean
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'WORKER_ERROR', message, recoverable: true };
 }
+
+/**
+ * The error recorded for a job that BullMQ failed without the processor recording it (its database write
+ * threw, or the job stalled too often): only BullMQ's failed reason is known then.
+ */
+export function finalFailureView(failedReason: string | undefined): JobErrorView {
+  const message = failedReason || 'the job failed in the queue without a recorded reason';
+  return { code: /stalled/i.test(message) ? 'STALLED' : 'WORKER_ERROR', message };
+}

@@ -84,7 +84,9 @@ export const JOB_KIND_SPECS: Record<JobKind, JobKindSpec> = {
   'staffing-plan': { completedEvent: 'staffing-plan.completed', reusesIdenticalResult: true, priority: 5 },
   'capacity-forecast': { completedEvent: 'capacity-forecast.completed', reusesIdenticalResult: true, priority: 5 },
   'hiring-forecast': { completedEvent: 'hiring-forecast.updated', reusesIdenticalResult: true, priority: 5 },
-  estimate: { completedEvent: 'estimate.completed', reusesIdenticalResult: true, priority: 1 },
+  // Never reused: the estimate document embeds its own estimateId (the job id), and estimates depend on the
+  // latest stored plan, which changes between submissions anyway.
+  estimate: { completedEvent: 'estimate.completed', reusesIdenticalResult: false, priority: 1 },
 };
 
 export function isJobKind(value: string): value is JobKind {

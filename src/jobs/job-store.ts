@@ -17,6 +17,20 @@ function isSqliteBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+/** A unique index refused the write (PostgreSQL 23505; SQLite SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Solver statuses of a search that ran to its end: only such documents may answer another request. */
+const REUSABLE_SOLVER_STATUSES: readonly string[] = ['optimal', 'feasible'];
+
+function isTrustworthy(document: unknown): boolean {
+  const solverStatus = (document as { solver?: { status?: unknown } } | null | undefined)?.solver?.status;
+  return typeof solverStatus === 'string' && REUSABLE_SOLVER_STATUSES.includes(solverStatus);
+}
+
 /** An accepted job that has not finished: what the reconciler needs to queue it again. */
 export interface UnfinishedJob {
   id: string;
@@ -62,8 +76,10 @@ export class JobStore {
   }
 
   /**
-   * A completed job with the same kind, request and input snapshot whose search was not cut short by a
-   * time limit: the deterministic solver would produce the same document again.
+   * A completed job with the same kind, request and input snapshot whose solver finished its search
+   * (status optimal or feasible): the deterministic solver would produce the same document again. A
+   * document cut short (timedout), stopped by a cancel, or of a status this code does not know is never
+   * handed to another caller; only `completed` rows qualify, so cancelled jobs' results never do.
    */
   async findReusable(kind: JobKind, requestHash: string, inputHash: string): Promise<{ job: JobEntity; result: ResultEntity } | null> {
     const candidates = await this.dataSource.getRepository(JobEntity).find({
@@ -73,8 +89,7 @@ export class JobStore {
     });
     for (const job of candidates) {
       const result = job.resultId ? await this.findResult(job.resultId) : null;
-      const solverStatus = (result?.document as { solver?: { status?: string } } | undefined)?.solver?.status;
-      if (result && solverStatus !== 'timedout') return { job, result };
+      if (result && isTrustworthy(result.document)) return { job, result };
     }
     return null;
   }

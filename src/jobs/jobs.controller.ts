@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { Scopes } from '../auth/scopes.decorator.js';
-import { assertMayRead, documentForCaller, JOB_READER_SCOPES } from './job-access.js';
+import { assertMayCancel, assertMayRead, documentForCaller, JOB_CANCELLER_SCOPES, JOB_READER_SCOPES } from './job-access.js';
 import type { JobView } from './job-view.js';
 import { JobsService } from './jobs.service.js';
 
@@ -33,10 +33,14 @@ export class JobsController {
   }
 
   @Delete(':id')
-  @Scopes('plans:write')
+  @Scopes(...JOB_CANCELLER_SCOPES)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel: a queued job is dropped (200); a running one stops and keeps its best result so far (202)' })
-  async cancel(@Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<JobView> {
+  @ApiOperation({
+    summary:
+      'Cancel: a queued job is dropped (200); a running one stops and keeps its best result so far (202); a cancelled one answers 200 again; a completed or failed one 409. Per kind: plans:write, or estimates:write for estimates, or hiring:read for hiring forecasts',
+  })
+  async cancel(@Param('id') id: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<JobView> {
+    assertMayCancel((await this.jobs.get(id)).kind, request.principal?.scopes ?? [], id);
     const { view, stopping } = await this.jobs.cancel(id);
     if (stopping) response.status(202);
     return view;

@@ -10,7 +10,7 @@ import { contentHash } from '../ingestion/shared/canonical.js';
 import { ScenarioSnapshotService } from '../snapshot/scenario-snapshot.service.js';
 import { FINISHED_STATUSES, JOB_KIND_SPECS, type JobKind, type JobRequest, type JobStatus, type StaffingPlanRequest } from './job-kinds.js';
 import { JOBS_QUEUE, jobOptions, queuePrefix, type QueuedJobData } from './job-queue.js';
-import { JobStore, type NewJob } from './job-store.js';
+import { isUniqueViolation, JobStore, type NewJob } from './job-store.js';
 import { jobView, submitAnswer, type JobView, type SubmitAnswer } from './job-view.js';
 import type { JobEntity } from './job.entity.js';
 import { ensureReady, QueueKeys, redisStep } from './queue-redis.js';
@@ -75,8 +75,7 @@ export class JobsService {
         const earlier = await this.store.findByIdempotencyKey(scopedKey);
         if (earlier) return this.replay(earlier, requestHash);
       }
-      const job = await this.createJob(kind, await this.prepare(kind, request), { requestHash, idempotencyKey: scopedKey });
-      return { answer: submitAnswer(job), replayed: false };
+      return await this.createOrReplay(kind, await this.prepare(kind, request), { requestHash, idempotencyKey: scopedKey });
     } finally {
       if (claim) await redis.del(claim).catch(() => undefined);
     }
@@ -109,20 +108,25 @@ export class JobsService {
 
   /**
    * Cancels a job: a queued one is removed from the queue (cancelled at once); a running one is asked to
-   * stop, and its worker keeps the best result found so far (status cancelled shortly after).
+   * stop, and its worker keeps the best result found so far (status cancelled shortly after). A job that
+   * already finished is answered from its row: cancelled → 200 with its view (cancelling is idempotent);
+   * completed or failed → 409 (it cannot be cancelled any more; its result or error stays as it is) — also
+   * when it finished in the instant between this method's read and its cancel request.
    */
   async cancel(jobId: string): Promise<{ view: JobView; stopping: boolean }> {
     const job = await this.require(jobId);
-    if (job.status === 'cancelled') return { view: jobView(job), stopping: false };
-    if (FINISHED_STATUSES.includes(job.status as JobStatus)) throw new AppError('CONFLICT', `job ${jobId} already ${job.status}; it cannot be cancelled`);
+    if (FINISHED_STATUSES.includes(job.status as JobStatus)) return settledCancel(job);
     const redis = await this.redis();
     if (job.status === 'queued' && (await this.removeWaiting(jobId))) {
       await this.store.cancelQueued(jobId);
       return { view: await this.get(jobId), stopping: false };
     }
-    await redisStep(() => redis.set(this.keys.cancelRequest(jobId), '1', 'EX', CANCEL_REQUEST_TTL_S));
-    await this.store.requestCancel(jobId);
-    return { view: await this.get(jobId), stopping: true };
+    const cancelKey = this.keys.cancelRequest(jobId);
+    await redisStep(() => redis.set(cancelKey, '1', 'EX', CANCEL_REQUEST_TTL_S));
+    if (await this.store.requestCancel(jobId)) return { view: await this.get(jobId), stopping: true };
+    // It finished between the read and the update: answer from what it became, never "stopping".
+    await redis.del(cancelKey).catch(() => undefined);
+    return settledCancel(await this.require(jobId));
   }
 
   /** Waits up to `ms` for the job to finish (an estimate answers 200 when it is quick). */
@@ -138,6 +142,22 @@ export class JobsService {
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(1, deadline - Date.now()))));
       pause = Math.min(pause * 2, 200);
+    }
+  }
+
+  /**
+   * Creates the job; when the Idempotency-Key's row appeared meanwhile (the Redis claim expired while a
+   * large snapshot was taken, and a retry created the job), the unique index refuses the insert and the
+   * earlier job answers instead: same body → its 202 (replayed), another body → 422.
+   */
+  private async createOrReplay(kind: JobKind, request: unknown, ids: { requestHash: string; idempotencyKey: string | null }): Promise<SubmitOutcome> {
+    try {
+      return { answer: submitAnswer(await this.createJob(kind, request, ids)), replayed: false };
+    } catch (error) {
+      if (!ids.idempotencyKey || !isUniqueViolation(error)) throw error;
+      const earlier = await this.store.findByIdempotencyKey(ids.idempotencyKey);
+      if (!earlier) throw error;
+      return this.replay(earlier, ids.requestHash);
     }
   }
 
@@ -233,6 +253,12 @@ export class JobsService {
     if (!job) throw new AppError('NOT_FOUND', `no job ${jobId}`);
     return job;
   }
+}
+
+/** The answer to cancelling a job that already finished (see cancel). */
+function settledCancel(job: JobEntity): { view: JobView; stopping: false } {
+  if (job.status === 'cancelled') return { view: jobView(job), stopping: false };
+  throw new AppError('CONFLICT', `job ${job.id} already ${job.status}; it cannot be cancelled`);
 }
 
 function fieldError(field: string, rule: string, message: string): AppError {

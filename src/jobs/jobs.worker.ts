@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
-import { errorView, SolveHandedBackError } from './job-errors.js';
+import { errorView, finalFailureView, SolveHandedBackError } from './job-errors.js';
 import { JOBS_QUEUE, producerConnection, queuePrefix, workerConnection, type QueuedJobData } from './job-queue.js';
 import { JobStore } from './job-store.js';
 import type { JobKind } from './job-kinds.js';
@@ -73,7 +73,7 @@ export class JobsWorker implements OnApplicationBootstrap, BeforeApplicationShut
       name: this.workerId,
     });
     this.worker.on('error', (error) => this.logger.warn(`queue connection: ${error.message}`));
-    this.worker.on('failed', (job, error) => void this.recordStalledFailure(job, error));
+    this.worker.on('failed', (job, error) => void this.recordFinalFailure(job, error));
     this.beat();
     this.heartbeat = setInterval(() => this.beat(), settings.heartbeatMs);
   }
@@ -180,10 +180,17 @@ export class JobsWorker implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
-  /** A job whose worker died more often than maxStalledCount is failed by BullMQ, not by the processor. */
-  private async recordStalledFailure(job: Job<QueuedJobData, JobOutcome> | undefined, error: Error): Promise<void> {
-    if (!job || !/stalled/i.test(error.message)) return;
-    await this.store.fail(job.data.jobId, { code: 'STALLED', message: error.message }).catch(() => undefined);
+  /**
+   * BullMQ failed the job for good, so the row must say so too. The processor usually recorded it already
+   * (store.fail is idempotent), but not when its own database write threw on the last attempt, nor when a
+   * worker died more often than maxStalledCount. If this write fails as well, the reconciler finalises the
+   * row from BullMQ's failed set.
+   */
+  private async recordFinalFailure(job: Job<QueuedJobData, JobOutcome> | undefined, error: Error): Promise<void> {
+    if (!job || !isFinalFailure(job, error)) return;
+    await this.store.fail(job.data.jobId, finalFailureView(error.message), { attempts: job.attemptsMade }).catch((failure: Error) => {
+      this.logger.warn(`job ${job.data.jobId} failed but its row could not be updated (the reconciler retries): ${failure.message}`);
+    });
   }
 
   private beat(): void {
@@ -194,6 +201,12 @@ export class JobsWorker implements OnApplicationBootstrap, BeforeApplicationShut
       .exec()
       .catch(() => undefined);
   }
+}
+
+/** No retry follows: the attempts are used up, the error says so, or BullMQ gave up on a stalled job. */
+function isFinalFailure(job: Job<QueuedJobData, JobOutcome>, error: Error): boolean {
+  const unrecoverable = error instanceof UnrecoverableError || error.name === 'UnrecoverableError';
+  return unrecoverable || job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message);
 }
 
 function delay(ms: number): Promise<void> {

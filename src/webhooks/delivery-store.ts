@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { LessThan, type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
@@ -61,6 +61,17 @@ export class DeliveryStore {
       if (created.length > 0) await manager.insert(WebhookDeliveryEntity, created);
       return [...existing, ...created].sort((a, b) => a.id.localeCompare(b.id));
     });
+  }
+
+  /**
+   * Pending deliveries unchanged for longer than `olderThanMs`, oldest first: a relay or redeliver that
+   * wrote the row but could not enqueue its job (Redis down, a crash) leaves one behind.
+   */
+  stalePending(olderThanMs: number, limit: number): Promise<WebhookDeliveryEntity[]> {
+    const before = new Date(Date.now() - olderThanMs).toISOString();
+    return this.transactions.read((manager) =>
+      manager.find(WebhookDeliveryEntity, { where: { status: 'pending', updatedAt: LessThan(before) }, order: { updatedAt: 'ASC', id: 'ASC' }, take: limit }),
+    );
   }
 
   async loadAttemptContext(deliveryId: string): Promise<AttemptContext | null> {

@@ -52,12 +52,35 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       .catch((cause: unknown) => this.logger.error({ err: cause, deliveryId: job.data.deliveryId }, 'could not mark a delivery failed'));
   }
 
+  /**
+   * Lets running deliveries finish, but never waits for ever: when Redis went away and came back the
+   * worker's blocking connection can keep close() pending, so after the shutdown grace the worker is
+   * force-closed. A delivery cut off so is retried under the same webhook-id (receivers dedupe on it).
+   */
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.connection?.quit().catch(() => undefined);
+    const worker = this.worker;
+    if (worker && !(await settlesWithin(worker.close(), this.config.jobs.shutdownGraceMs))) {
+      this.logger.warn('webhook delivery worker did not close within the shutdown grace; forcing it');
+      await settlesWithin(worker.close(true), 1_000);
+    }
+    this.connection?.disconnect();
   }
 
   private process(job: Job<DeliveryJobData>): Promise<void> {
     return this.attempts.attempt(job.data.deliveryId, job.attemptsMade + 1);
+  }
+}
+
+/** True when `work` settles within `ms`; the timer never holds the process open. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

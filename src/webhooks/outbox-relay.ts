@@ -62,8 +62,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const event of claim.events) {
         if (await this.relayEvent(event, claim.token)) dispatched += 1;
       }
-      if (claim.events.length < BATCH_SIZE || this.stopped) return dispatched;
+      if (claim.events.length < BATCH_SIZE || this.stopped) break;
     }
+    await this.sweepPending();
+    return dispatched;
+  }
+
+  /**
+   * Pending deliveries older than the relay lease that have no BullMQ job get one (same deterministic job
+   * id, so a job that exists is never doubled). They come from an event already marked dispatched whose
+   * enqueue was lost, or a redeliver that answered 503 after resetting the row.
+   */
+  async sweepPending(): Promise<number> {
+    let enqueued = 0;
+    try {
+      for (const delivery of await this.store.stalePending(this.config.webhooks.relayLeaseMs, BATCH_SIZE)) {
+        if (this.stopped) break;
+        if (await this.deliveryQueue.hasJob(delivery)) continue;
+        await this.deliveryQueue.enqueue(delivery);
+        enqueued += 1;
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'sweeping pending deliveries failed; the next run sweeps again');
+    }
+    if (enqueued > 0) this.logger.log(`re-enqueued ${enqueued} pending deliveries that had no queued job`);
+    return enqueued;
   }
 
   /** One event; a failure is logged and the row is retried when its lease lapses. */

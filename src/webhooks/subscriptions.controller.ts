@@ -19,7 +19,7 @@ export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Post()
-  @Idempotent()
+  @Idempotent({ secretField: 'secret' })
   @ApiOperation({ summary: 'Subscribe an endpoint to events; the answer holds its signing secret, shown only once' })
   @ApiCreatedResponse({ type: SubscriptionWithSecretDto })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_REFUSED: the URL is (or resolves to) a private, loopback or link-local address' })
@@ -56,7 +56,7 @@ export class SubscriptionsController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @Idempotent()
+  @Idempotent({ secretField: 'secret', replayAs: 'rotated' })
   @ApiOperation({ summary: 'New signing secret (shown once); the old one also signs until previousSecretExpiresAt' })
   @ApiOkResponse({ type: SubscriptionWithSecretDto })
   rotateSecret(@Param('id') id: string, @Body() body: RotateSecretDto): Promise<SubscriptionWithSecretDto> {

@@ -16,6 +16,28 @@ describe('isPublicAddress', () => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
+  it.each([
+    ['NAT64 well-known prefix 64:ff9b::/96 (embedding 127.0.0.1)', '64:ff9b::7f00:1'],
+    ['NAT64 well-known prefix 64:ff9b::/96 (embedding a public IPv4)', '64:ff9b::808:808'],
+    ['NAT64 local-use prefix 64:ff9b:1::/48', '64:ff9b:1::a00:1'],
+    ['6to4 2002::/16 (embedding 10.0.0.1)', '2002:a00:1::1'],
+    ['6to4 2002::/16 (embedding a public IPv4)', '2002:808:808::1'],
+    ['Teredo 2001::/32', '2001:0:4136:e378:8000:63bf:3fff:fdd2'],
+    ['IPv4-compatible ::/96 (embedding 169.254.169.254)', '::a9fe:a9fe'],
+    ['IPv4-compatible ::/96 in dotted notation', '::10.0.0.1'],
+    ['IPv4-translated ::ffff:0:0/96 embedding 127.0.0.1', '::ffff:0:7f00:1'],
+    ['IPv4-translated ::ffff:0:0/96 embedding 10.0.0.1 (dotted)', '::ffff:0:10.0.0.1'],
+  ])('treats an IPv6 address that embeds IPv4 through %s as not public', (_range, address) => {
+    expect(isPublicAddress(address)).toBe(false);
+  });
+
+  it('keeps an IPv4-translated address of a public IPv4 and native IPv6 next to those ranges public', () => {
+    expect(isPublicAddress('::ffff:0:808:808')).toBe(true);
+    expect(isPublicAddress('2001:4860:4860::8888')).toBe(true);
+    expect(isPublicAddress('2003::1')).toBe(true);
+    expect(isPublicAddress('64:ff9b:2::1')).toBe(true);
+  });
+
   it('treats something that is not an IP address as not public', () => {
     expect(isPublicAddress('example.com')).toBe(false);
   });

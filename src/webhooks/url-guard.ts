@@ -15,14 +15,35 @@ for (const [network, prefix] of [
 ] as const) NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
   ['::', 128], ['::1', 128], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+  // Ranges that embed an IPv4 address and reach it through a translator or relay (NAT64 64:ff9b::/96 and
+  // its local-use 64:ff9b:1::/48, 6to4 2002::/16, Teredo 2001::/32, IPv4-compatible ::/96): the
+  // translator may sit inside our network and reach any private IPv4 from there, and a public receiver
+  // has its own IPv4 or native IPv6 address, so none of them is accepted whatever it embeds.
+  ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['2002::', 16], ['2001::', 32], ['::', 96],
 ] as const) NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+
+/** IPv4-translated addresses (::ffff:0:a.b.c.d, RFC 2765) name an IPv4 host: it counts by its IPv4 rules. */
+const IPV4_TRANSLATED = /^::ffff:0:(\d+\.\d+\.\d+\.\d+)$/i;
 
 /** Loopback, private, link-local, carrier-grade NAT, documentation, multicast and reserved ranges are not public. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
   // BlockList matches IPv4-mapped IPv6 (::ffff:10.0.0.1) against the IPv4 rules itself.
-  return !NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6')) return false;
+  const translated = family === 6 ? embeddedTranslatedIpv4(address) : null;
+  return translated === null || !NON_PUBLIC.check(translated, 'ipv4');
+}
+
+/** The IPv4 inside an IPv4-translated address, in either notation (::ffff:0:10.0.0.1 or ::ffff:0:a00:1). */
+function embeddedTranslatedIpv4(address: string): string | null {
+  const dotted = IPV4_TRANSLATED.exec(address);
+  if (dotted) return dotted[1];
+  const hex = /^::ffff:0:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return null;
+  const high = Number.parseInt(hex[1], 16);
+  const low = Number.parseInt(hex[2], 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 /** The URL's host as compared with the allow-list: lower-case, IPv6 without brackets. */

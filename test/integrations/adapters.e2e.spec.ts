@@ -186,6 +186,26 @@ describe('vendor adapters (sqlite)', () => {
     expect((await postHubspot(path, [hubspotDeal('9001')]).expect(200)).body).toMatchObject({ stale: 1, created: 0 });
   });
 
+  it.each([
+    ['beyond what a timestamp can hold', 1e20, 9300],
+    ['before 1970', -1000, 9301],
+    ['not whole milliseconds', 1.5, 9302],
+  ])('reports an event whose occurredAt is %s as an item error and writes nothing for it', async (_case, occurredAt, dealId) => {
+    const path = '/v1/integrations/hubspot/deals';
+    expect((await postHubspot(path, [hubspotDeal(String(dealId))]).expect(200)).body.created).toBe(1);
+    const events = [
+      { eventId: 10, subscriptionType: 'deal.propertyChange', objectId: dealId, propertyName: 'amount', propertyValue: '5', occurredAt },
+      { eventId: 11, subscriptionType: 'deal.deletion', objectId: dealId, occurredAt },
+    ];
+    const body = (await postHubspot(path, events).expect(200)).body;
+    expect(body).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect(body.errors).toEqual([
+      { index: 0, id: String(dealId), field: 'occurredAt', rule: 'epochMillis', message: expect.any(String) },
+      { index: 1, id: String(dealId), field: 'occurredAt', rule: 'epochMillis', message: expect.any(String) },
+    ]);
+    expect((await service.get(`/v1/crm/opportunities/${dealId}`).expect(200)).body.amount).toBe(90000);
+  });
+
   it('refuses a body that is not a list of vendor records with 400', async () => {
     const response = await postSalesforce('/v1/integrations/salesforce/opportunities', { Id: 'x' }).expect(400);
     expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: '(body)', rule: 'vendorShape' }] });

@@ -4,8 +4,10 @@
  * first still runs is 409. Real app on SQLite and PostgreSQL, real Redis, a real receiver on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
 import { IdempotencyRecords } from '../../src/common/idempotency/idempotency-records.js';
+import { IdempotencyRecordEntity } from '../../src/common/idempotency/idempotency-record.entity.js';
+import { StoreTransactions } from '../../src/database/store-transactions.js';
+import { DataSource } from 'typeorm';
 import { contentHash } from '../../src/ingestion/shared/canonical.js';
 import { STORES } from '../service/harness.js';
 import { planCompleted, startReceiver, waitFor, webhookAppForBlock, type Receiver } from './harness.js';
@@ -24,13 +26,18 @@ describe.each(STORES)('Idempotency-Key on admin POSTs (%s)', (kind) => {
 
   const withKey = (path: string, body: unknown, key: string) => service.post(path, body).set('Idempotency-Key', key);
 
-  it('replays a retried subscription create with the same id and secret and creates only one subscription', async () => {
+  const storedAnswers = () => service.app.get(DataSource).getRepository(IdempotencyRecordEntity).find().then((rows) => JSON.stringify(rows.map((row) => row.responseBody)));
+
+  it('answers a retried subscription create 409 naming the subscription, never stores its secret, and creates only one', async () => {
     const body = { url: `${receiver.url}/a`, events: ['staffing-plan.completed'] };
     const first = await withKey('/v1/webhook-subscriptions', body, 'sub-create-1').expect(201);
-    const retry = await withKey('/v1/webhook-subscriptions', body, 'sub-create-1').expect(201);
-    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const retry = await withKey('/v1/webhook-subscriptions', body, 'sub-create-1').expect(409);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
-    expect(retry.body).toEqual(first.body);
+    expect(retry.body.error).toMatchObject({ code: 'CONFLICT', message: `already created as ${first.body.id}; the secret was shown once` });
+    expect(retry.body.error.details[0]).toMatchObject({ field: 'Idempotency-Key', rule: 'secretShownOnce' });
+    expect(JSON.stringify(retry.body)).not.toContain(first.body.secret);
+    expect(await storedAnswers()).not.toContain(first.body.secret);
+    await withKey('/v1/webhook-subscriptions', { ...body, events: ['*'] }, 'sub-create-1').expect(422);
     const listed = await service.get('/v1/webhook-subscriptions').expect(200);
     expect(listed.body.filter((s: { url: string }) => s.url === body.url)).toHaveLength(1);
   });
@@ -50,7 +57,7 @@ describe.each(STORES)('Idempotency-Key on admin POSTs (%s)', (kind) => {
     const keys = await service.get('/v1/api-keys').expect(200);
     const admin = keys.body.find((k: { name: string }) => k.name.startsWith('admin')) as { id: string };
     // The first request, still running: it holds the key exactly as the interceptor's claim does.
-    const records = new IdempotencyRecords(service.app.get(DataSource));
+    const records = new IdempotencyRecords(service.app.get(StoreTransactions));
     const running = await records.claim({ apiKeyId: admin.id, route: 'POST /v1/webhook-subscriptions', idempotencyKey: 'sub-create-3' }, contentHash(body));
     expect(running.kind).toBe('claimed');
     const retry = await withKey('/v1/webhook-subscriptions', body, 'sub-create-3').expect(409);
@@ -66,14 +73,15 @@ describe.each(STORES)('Idempotency-Key on admin POSTs (%s)', (kind) => {
     expect(again.headers['idempotent-replayed']).toBeUndefined();
   });
 
-  it('replays a retried secret rotation with the same new secret instead of rotating twice', async () => {
+  it('answers a retried secret rotation 409 instead of rotating twice, without storing the new secret', async () => {
     const created = await service.post('/v1/webhook-subscriptions', { url: `${receiver.url}/e`, events: ['*'] }).expect(201);
     const path = `/v1/webhook-subscriptions/${created.body.id}/rotate-secret`;
     const first = await withKey(path, { overlapSeconds: 60 }, 'rotate-1').expect(200);
-    const retry = await withKey(path, { overlapSeconds: 60 }, 'rotate-1').expect(200);
-    expect(retry.body.secret).toBe(first.body.secret);
+    const retry = await withKey(path, { overlapSeconds: 60 }, 'rotate-1').expect(409);
     expect(first.body.secret).not.toBe(created.body.secret);
-    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.error).toMatchObject({ code: 'CONFLICT', message: `already rotated the secret of ${created.body.id}; the secret was shown once` });
+    expect(await storedAnswers()).not.toContain(first.body.secret);
+    await withKey(path, { overlapSeconds: 30 }, 'rotate-1').expect(422);
     // The same key on another subscription is another request, not a replay.
     const second = await service.post('/v1/webhook-subscriptions', { url: `${receiver.url}/f`, events: ['*'] }).expect(201);
     const elsewhere = await withKey(`/v1/webhook-subscriptions/${second.body.id}/rotate-secret`, { overlapSeconds: 60 }, 'rotate-1').expect(200);
@@ -96,12 +104,13 @@ describe.each(STORES)('Idempotency-Key on admin POSTs (%s)', (kind) => {
     expect(received).toHaveLength(2);
   });
 
-  it('replays a retried API key create with the same key secret and creates one key', async () => {
+  it('answers a retried API key create 409 naming the key id, never stores the key, and creates one key', async () => {
     const body = { name: `crm-${kind}`, scopes: ['estimates:write'] };
     const first = await withKey('/v1/api-keys', body, 'key-create-1').expect(201);
-    const retry = await withKey('/v1/api-keys', body, 'key-create-1').expect(201);
-    expect(retry.body.key).toBe(first.body.key);
-    expect(retry.body.id).toBe(first.body.id);
+    const retry = await withKey('/v1/api-keys', body, 'key-create-1').expect(409);
+    expect(retry.body.error).toMatchObject({ code: 'CONFLICT', message: `already created as ${first.body.id}; the secret was shown once` });
+    expect(await storedAnswers()).not.toContain(first.body.key);
+    expect(await storedAnswers()).toContain(first.body.id);
     const listed = await service.get('/v1/api-keys').expect(200);
     expect(listed.body.filter((k: { name: string }) => k.name === body.name)).toHaveLength(1);
     await withKey('/v1/api-keys', { ...body, scopes: ['admin'] }, 'key-create-1').expect(422);

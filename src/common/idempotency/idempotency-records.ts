@@ -4,8 +4,9 @@
  * a retry while the first is still running is told to wait (409). Rows are forgotten after a bounded time.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { LessThan, type DataSource, type Repository } from 'typeorm';
+import { LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import type { StoreTransactions } from '../../database/store-transactions.js';
 import { AppError } from '../app-error.js';
 import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
 
@@ -55,27 +56,41 @@ function stillRunning(): AppError {
   return new AppError('CONFLICT', 'a request with this Idempotency-Key is still being processed; retry when it has answered');
 }
 
-export class IdempotencyRecords {
-  private readonly repository: Repository<IdempotencyRecordEntity>;
+/** The lock every ledger write takes (see StoreTransactions). */
+const LEDGER_LOCK = 'idempotency-records';
 
-  constructor(dataSource: DataSource, private readonly now: () => Date = () => new Date()) {
-    this.repository = dataSource.getRepository(IdempotencyRecordEntity);
-  }
+/**
+ * Every write goes through StoreTransactions: on SQLite the process has one connection, so a ledger write
+ * sent beside the queue would land inside another request's open transaction (and be rolled back with
+ * it, or fail on a nested BEGIN). Under the lock the claim can look before it inserts, so a duplicate key
+ * never aborts a PostgreSQL transaction.
+ */
+export class IdempotencyRecords {
+  constructor(
+    private readonly transactions: StoreTransactions,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Claims the key for this request, or answers what an earlier request with the key decided. */
-  async claim(scope: IdempotencyScope, requestHash: string): Promise<Claim> {
+  claim(scope: IdempotencyScope, requestHash: string): Promise<Claim> {
     const id = recordId(scope);
-    await this.forgetExpired();
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const owner = randomUUID();
-      if (await this.tryInsert(id, scope, requestHash, owner)) return { kind: 'claimed', id, owner };
-      const earlier = await this.repository.findOneBy({ id });
-      if (!earlier) continue; // forgotten meanwhile: claim again
+    return this.transactions.run(LEDGER_LOCK, async (manager) => {
+      const now = this.now();
+      await manager.delete(IdempotencyRecordEntity, { expiresAt: LessThan(now.toISOString()) });
+      const earlier = await manager.findOneBy(IdempotencyRecordEntity, { id });
+      if (!earlier) {
+        const owner = randomUUID();
+        await manager.insert(IdempotencyRecordEntity, {
+          id, apiKeyId: scope.apiKeyId, route: scope.route, idempotencyKey: scope.idempotencyKey, requestHash,
+          state: 'in-progress', owner, statusCode: null, location: null,
+          createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + IDEMPOTENCY_LEASE_MS).toISOString(),
+        });
+        return { kind: 'claimed', id, owner };
+      }
       if (earlier.requestHash !== requestHash) throw bodyMismatch();
       if (earlier.state !== 'completed') throw stillRunning();
       return { kind: 'replay', answer: { statusCode: earlier.statusCode ?? 200, body: earlier.responseBody ?? null, location: earlier.location } };
-    }
-    throw stillRunning();
+    });
   }
 
   /** Stores the answer of the claiming request for the retention time. */
@@ -88,31 +103,11 @@ export class IdempotencyRecords {
       location: answer.location,
       expiresAt: new Date(this.now().getTime() + IDEMPOTENCY_RETENTION_MS).toISOString(),
     };
-    await this.repository.update({ id, owner }, stored);
+    await this.transactions.run(LEDGER_LOCK, (manager) => manager.update(IdempotencyRecordEntity, { id, owner }, stored));
   }
 
   /** The request failed: the key is free again, so the client's retry runs it afresh. */
   async release(id: string, owner: string): Promise<void> {
-    await this.repository.delete({ id, owner });
-  }
-
-  private async tryInsert(id: string, scope: IdempotencyScope, requestHash: string, owner: string): Promise<boolean> {
-    const now = this.now();
-    try {
-      await this.repository.insert({
-        id, apiKeyId: scope.apiKeyId, route: scope.route, idempotencyKey: scope.idempotencyKey, requestHash,
-        state: 'in-progress', owner, statusCode: null, location: null,
-        createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + IDEMPOTENCY_LEASE_MS).toISOString(),
-      });
-      return true;
-    } catch (error) {
-      // A duplicate primary key means another request holds (or held) the key; anything else is real.
-      if (await this.repository.existsBy({ id })) return false;
-      throw error;
-    }
-  }
-
-  private async forgetExpired(): Promise<void> {
-    await this.repository.delete({ expiresAt: LessThan(this.now().toISOString()) });
+    await this.transactions.run(LEDGER_LOCK, (manager) => manager.delete(IdempotencyRecordEntity, { id, owner }));
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, of, switchMap, throwError, type Observable } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import { StoreTransactions } from '../../database/store-transactions.js';
 import { contentHash } from '../../ingestion/shared/canonical.js';
+import { AppError } from '../app-error.js';
 import { checkedIdempotencyKey, IdempotencyRecords, type IdempotencyScope, type StoredAnswer } from './idempotency-records.js';
+import { IDEMPOTENT_SECRET_FIELD, type SecretRoute } from './secret-route.js';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
@@ -15,13 +17,15 @@ type CallerRequest = Request & { principal?: { keyId?: string } };
  * first answer (status, body, Location) is stored and a retry with the same key and body gets it back with
  * `Idempotent-Replayed: true`; the same key with another body is 422, and while the first request is still
  * running 409. Keys are per API key and per route. Without the header the route runs as usual.
+ * On a route that shows a secret once (@Idempotent({ secretField })) the secret is never stored and a
+ * replay is 409 CONFLICT naming the id the first request created.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly records: IdempotencyRecords;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.records = new IdempotencyRecords(dataSource);
+  constructor(transactions: StoreTransactions, private readonly reflector: Reflector) {
+    this.records = new IdempotencyRecords(transactions);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -30,13 +34,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = http.getResponse<Response>();
     const key = checkedIdempotencyKey(request.headers['idempotency-key']);
     if (!key) return next.handle();
+    const secretRoute = this.reflector.get<SecretRoute | null>(IDEMPOTENT_SECRET_FIELD, context.getHandler()) ?? null;
     const scope: IdempotencyScope = { apiKeyId: request.principal?.keyId ?? 'anonymous', route: `${request.method} ${request.path}`, idempotencyKey: key };
     return from(this.records.claim(scope, contentHash(request.body ?? {}))).pipe(
       switchMap((claim) => {
-        if (claim.kind === 'replay') return of(replay(response, claim.answer));
+        if (claim.kind === 'replay') {
+          if (secretRoute) return throwError(() => secretShownOnce(claim.answer, secretRoute));
+          return of(replay(response, claim.answer));
+        }
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            await this.records.complete(claim.id, claim.owner, answerOf(response, body));
+            await this.records.complete(claim.id, claim.owner, answerOf(response, withoutSecret(body, secretRoute)));
             return body;
           }),
           catchError((error: unknown) => from(this.records.release(claim.id, claim.owner)).pipe(switchMap(() => throwError(() => error)))),
@@ -56,4 +64,21 @@ function replay(response: Response, answer: StoredAnswer): unknown {
   response.setHeader(REPLAYED_HEADER, 'true');
   if (answer.location) response.setHeader('Location', answer.location);
   return answer.body ?? undefined;
+}
+
+/** The answer as the ledger keeps it: the secret field removed. */
+function withoutSecret(body: unknown, secretRoute: SecretRoute | null): unknown {
+  if (!secretRoute || typeof body !== 'object' || body === null) return body;
+  return Object.fromEntries(Object.entries(body).filter(([name]) => name !== secretRoute.field));
+}
+
+/** The replay of a secret-bearing answer: the secret is gone, so the caller learns what exists instead. */
+function secretShownOnce(answer: StoredAnswer, secretRoute: SecretRoute): AppError {
+  const stored = (answer.body as { id?: unknown } | null)?.id;
+  const id = typeof stored === 'string' ? stored : '(unknown)';
+  const done = secretRoute.replayAs === 'rotated' ? `already rotated the secret of ${id}` : `already created as ${id}`;
+  const message = `${done}; the secret was shown once`;
+  return new AppError('CONFLICT', message, [
+    { field: 'Idempotency-Key', rule: 'secretShownOnce', message: 'the first answer carried a secret that is never stored; read the resource by its id' },
+  ]);
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
-import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { MAX_BATCH_ITEMS } from '../ingestion-routes.js';
 
 type Class<T> = new () => T;
@@ -14,6 +14,8 @@ export function BatchOf<T extends object>(itemType: Class<T>): Class<{ items: T[
     @ApiProperty({ type: () => [itemType], maxItems: MAX_BATCH_ITEMS, description: 'records to create or update, applied in one transaction' })
     @IsArray()
     @ArrayMaxSize(MAX_BATCH_ITEMS)
+    // ValidateNested accepts an array as an item (it validates its elements); an item must be an object.
+    @IsObject({ each: true })
     @ValidateNested({ each: true })
     @TransformType(() => itemType)
     items: T[];

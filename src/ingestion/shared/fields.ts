@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsObject,
   IsBoolean,
   IsIn,
   IsInt,
@@ -129,6 +130,8 @@ export function NestedArrayField(type: () => new () => object, maxItems: number,
     documented(options, { type: () => [type()] }),
     IsArray(),
     ArrayMaxSize(maxItems),
+    // ValidateNested accepts an array as an item (it validates its elements); an item must be an object.
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(type),
   );

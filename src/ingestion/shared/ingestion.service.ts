@@ -10,6 +10,22 @@ import { chunks, deleteRows, replaceRows } from './batch-writer.js';
 import type { AnyCollectionSpec, CollectionSpec, ReferenceChecker } from './collection-spec.js';
 import { decideDelete, decideUpsert, type DeleteOutcome, type StoredVersion } from './upsert-rules.js';
 
+/**
+ * Collections whose writes check each other's rows share one lock: an opportunity upsert checks that its
+ * project type exists and a project type delete checks that no live opportunity uses it. Under separate
+ * per-collection locks (PostgreSQL: advisory locks, READ COMMITTED) both could decide on the other's
+ * not-yet-committed state and commit a dangling reference; one shared lock serialises the pair.
+ */
+const SHARED_LOCKS: Readonly<Record<string, string>> = {
+  projectTypes: 'catalog-references',
+  opportunities: 'catalog-references',
+};
+
+/** The lock a write to this collection takes (its own name unless it belongs to a referencing pair). */
+export function ingestionLockOf(collection: string): string {
+  return SHARED_LOCKS[collection] ?? collection;
+}
+
 export interface DeleteResult {
   id: string;
   result: DeleteOutcome;
@@ -26,7 +42,7 @@ export class IngestionService {
 
   async upsert<TRecord extends object>(spec: CollectionSpec<TRecord>, items: object[]): Promise<BatchResult> {
     const records = items.map((item) => canonicalRecord(item) as TRecord);
-    return this.transactions.run(spec.name, async (manager) => {
+    return this.transactions.run(ingestionLockOf(spec.name), async (manager) => {
       const keys = [...new Set(records.map((record) => spec.keyOf(record)))];
       const versions = await loadVersions(manager, spec, keys);
       const checker = spec.references ? await spec.references(manager, records) : undefined;
@@ -69,7 +85,7 @@ export class IngestionService {
       ]);
     }
     const deletedAt = updatedAt ?? new Date().toISOString();
-    return this.transactions.run(spec.name, async (manager) => {
+    return this.transactions.run(ingestionLockOf(spec.name), async (manager) => {
       const stored = (await loadVersions(manager, spec, [key])).get(key);
       const outcome = decideDelete(stored, toUtc(deletedAt));
       if (outcome === 'deleted') {
@@ -83,7 +99,7 @@ export class IngestionService {
   }
 
   private async deleteCatalogEntry(spec: AnyCollectionSpec, key: string): Promise<DeleteResult> {
-    const removed = await this.transactions.run(spec.name, async (manager) => {
+    const removed = await this.transactions.run(ingestionLockOf(spec.name), async (manager) => {
       await spec.beforeDelete?.(manager, key);
       return deleteRows(manager, spec, [key]);
     });
