@@ -43,6 +43,7 @@ describe('staffplan CLI', () => {
     [['plan', 'x.json', '--from', '2027-03-01', '--backend', 'cplex'], /--backend must be highs, jslp or auto/],
     [['plan', 'x.json', '--from', '2027-03-01', '--nope'], /Unknown option '--nope'/],
     [['forecast', 'x.json', '--from', '2027-03-01', '--bucket', 'year'], /--bucket must be week or month/],
+    [['forecast', 'x.json', '--from', '2027-03-01', '--crm-horizon-weeks', '2.5'], /--crm-horizon-weeks must be a whole number from 0 to 520/],
     [['plan', 'missing.json', '--from', '2027-03-01'], /cannot read scenario missing.json/],
   ])('rejects bad arguments with a clear message and exit code 2: %j', async (argv, message) => {
     expect(await main(argv)).toBe(2);
@@ -94,5 +95,11 @@ describe('staffplan CLI', () => {
     const forecast = JSON.parse(cli.stdout) as CapacityForecast;
     expect(forecast.options.bucket).toBe('month');
     expect(forecast.rows.every((r) => r.week === '2027-03-01')).toBe(true);
+  });
+
+  it('echoes --crm-horizon-weeks, the weeks after which MAS projected demand counts', async () => {
+    expect(await main(['forecast', join(cli.dir, 'scenario.json'), '--from', '2027-03-01', '--weeks', '2', '--include-leads', '--crm-horizon-weeks', '4', '--json'])).toBe(0);
+    const forecast = JSON.parse(cli.stdout) as CapacityForecast;
+    expect(forecast.options).toMatchObject({ includeLeadForecasts: true, crmHorizonWeeks: 4 });
   });
 });

@@ -13,6 +13,7 @@ export function hiringOptionsOf(body: JobRequest<'hiring-forecast'>, timeLimitSe
     minProbability: body.minProbability,
     countRequestedPto: body.countRequestedPto,
     includeLeadForecasts: (body.includeLeadForecasts as boolean | undefined) ?? true,
+    crmHorizonWeeks: body.crmHorizonWeeks as number | undefined,
     backend: body.backend,
     timeLimitSeconds,
     onProgress: control.onProgress,

@@ -2,7 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, ValidateNested } from 'class-validator';
-import { BoolField, DateField, EnumField, NumberField, TextField } from '../ingestion/shared/fields.js';
+import { BoolField, DateField, EnumField, IntField, NumberField, TextField } from '../ingestion/shared/fields.js';
 import { HorizonDto } from '../planning/planning.dto.js';
 
 const BACKENDS = ['auto', 'highs', 'jslp'] as const;
@@ -23,6 +23,9 @@ export class HiringForecastRequestDto {
 
   @BoolField({ optional: true, description: 'count MAS projected demand (default true)' })
   includeLeadForecasts?: boolean;
+
+  @IntField(0, 520, { optional: true, description: 'weeks the CRM pipeline covers; MAS demand counts only after them (default 13)' })
+  crmHorizonWeeks?: number;
 
   @NumberField(0.1, 86_400, { optional: true })
   timeLimitSeconds?: number;

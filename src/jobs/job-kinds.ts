@@ -34,6 +34,7 @@ export interface CapacityForecastRequest extends SolveRequestOptions {
   countRequestedPto?: boolean;
   bucket?: 'week' | 'month';
   includeLeadForecasts?: boolean;
+  crmHorizonWeeks?: number;
 }
 
 /** Hiring forecast (issue of the hiring colleague): narrow this when its controller lands. */

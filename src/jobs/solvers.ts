@@ -77,6 +77,7 @@ export const SOLVERS: SolverRegistry = {
       countRequestedPto: request.countRequestedPto,
       bucket: request.bucket,
       includeLeadForecasts: request.includeLeadForecasts,
+      crmHorizonWeeks: request.crmHorizonWeeks,
       backend: request.backend,
       timeLimitSeconds: solverLimit(request.timeLimitSeconds, control),
       onProgress: control.onProgress,

@@ -99,4 +99,7 @@ export class CapacityForecastRequestDto extends SolveOptionsDto {
 
   @BoolField({ optional: true, description: 'add demand projected from MAS lead forecasts' })
   includeLeadForecasts?: boolean;
+
+  @IntField(0, 520, { optional: true, description: 'weeks the CRM pipeline covers; MAS demand counts only after them (default 13)' })
+  crmHorizonWeeks?: number;
 }

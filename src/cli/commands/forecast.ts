@@ -1,20 +1,20 @@
 /**
  * `staffplan forecast <scenario.json> --from YYYY-MM-DD [--weeks N] [--min-probability P]
- * [--count-requested-pto] [--bucket week|month] [--include-leads] [--time-limit S]
+ * [--count-requested-pto] [--bucket week|month] [--include-leads] [--crm-horizon-weeks N] [--time-limit S]
  * [--backend highs|jslp] [--json] [--out FILE]`: supply vs demand per skill × location.
  */
 import { capacityForecast } from '../../../solver/index.js';
 import type { Scenario } from '../../../solver/types.js';
-import { COMMON_OPTIONS, commonArgs, parseCommand, readJsonFile, UsageError } from '../args.js';
+import { COMMON_OPTIONS, commonArgs, parseCommand, readJsonFile, UsageError, numberIn } from '../args.js';
 import { forecastSummary } from '../forecast-summary.js';
 import { emitDocument, progressBar } from '../output.js';
 import { runCommand } from '../run.js';
 
 export const FORECAST_USAGE = `usage: staffplan forecast <scenario.json> --from YYYY-MM-DD [--weeks N (default 26)] [--min-probability P]
-       [--count-requested-pto] [--bucket week|month] [--include-leads] [--time-limit S] [--backend highs|jslp|auto]
+       [--count-requested-pto] [--bucket week|month] [--include-leads] [--crm-horizon-weeks N] [--time-limit S] [--backend highs|jslp|auto]
        [--json] [--out FILE]`;
 
-const FORECAST_OPTIONS = { ...COMMON_OPTIONS, bucket: { type: 'string' }, 'include-leads': { type: 'boolean' } } as const;
+const FORECAST_OPTIONS = { ...COMMON_OPTIONS, bucket: { type: 'string' }, 'include-leads': { type: 'boolean' }, 'crm-horizon-weeks': { type: 'string' } } as const;
 
 function bucketOf(value: unknown): 'week' | 'month' {
   if (value === undefined || value === 'week' || value === 'month') return (value ?? 'week') as 'week' | 'month';
@@ -30,6 +30,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const bucket = bucketOf(values.bucket);
+    const crmHorizonWeeks = numberIn(values['crm-horizon-weeks'] as string | undefined, '--crm-horizon-weeks', 0, 520, true);
     const scenario = (await readJsonFile(args.scenarioFile, 'scenario')) as Scenario;
     const bar = progressBar();
     try {
@@ -38,6 +39,7 @@ export async function forecastCommand(argv: string[]): Promise<number> {
         countRequestedPto: args.countRequestedPto,
         bucket,
         includeLeadForecasts: values['include-leads'] === true,
+        crmHorizonWeeks,
         timeLimitSeconds: args.timeLimitSeconds,
         backend: args.backend,
         onProgress: bar.onProgress,

@@ -1,19 +1,19 @@
 /**
  * `staffplan hiring <scenario.json> --from YYYY-MM-DD [--weeks N] [--min-probability P]
- * [--count-requested-pto] [--no-leads] [--time-limit S] [--backend highs|jslp|auto] [--csv] [--json]
+ * [--count-requested-pto] [--no-leads] [--crm-horizon-weeks N] [--time-limit S] [--backend highs|jslp|auto] [--csv] [--json]
  * [--out FILE]`: HR's hiring signals (hire / contract / reskill) and the in-demand skills.
  * `--csv` prints (or writes with --out) the signals as CSV instead of JSON.
  */
 import { writeFile } from 'node:fs/promises';
 import { hiringForecast, hiringSignalsCsv, type HiringForecast, type Scenario } from '../../../solver/index.js';
-import { COMMON_OPTIONS, commonArgs, parseCommand, readJsonFile } from '../args.js';
+import { COMMON_OPTIONS, commonArgs, parseCommand, readJsonFile, numberIn } from '../args.js';
 import { emitDocument, num, percent, table } from '../output.js';
 import { runCommand } from '../run.js';
 
 export const HIRING_USAGE = `usage: staffplan hiring <scenario.json> --from YYYY-MM-DD [--weeks N (default 26)] [--min-probability P]
-       [--count-requested-pto] [--no-leads] [--time-limit S] [--backend highs|jslp|auto] [--csv] [--json] [--out FILE]`;
+       [--count-requested-pto] [--no-leads] [--crm-horizon-weeks N] [--time-limit S] [--backend highs|jslp|auto] [--csv] [--json] [--out FILE]`;
 
-const HIRING_OPTIONS = { ...COMMON_OPTIONS, csv: { type: 'boolean' }, 'no-leads': { type: 'boolean' } } as const;
+const HIRING_OPTIONS = { ...COMMON_OPTIONS, csv: { type: 'boolean' }, 'no-leads': { type: 'boolean' }, 'crm-horizon-weeks': { type: 'string' } } as const;
 
 /** The readable summary: signals by needed-by date, then the in-demand skills. */
 export function hiringSummary(forecast: HiringForecast): string {
@@ -43,11 +43,13 @@ export async function hiringCommand(argv: string[]): Promise<number> {
       process.stdout.write(`${HIRING_USAGE}\n`);
       return 0;
     }
+    const crmHorizonWeeks = numberIn(values['crm-horizon-weeks'] as string | undefined, '--crm-horizon-weeks', 0, 520, true);
     const scenario = (await readJsonFile(args.scenarioFile, 'scenario')) as Scenario;
     const forecast = await hiringForecast(scenario, { from: args.from, weeks: args.weeks }, {
       minProbability: args.minProbability,
       countRequestedPto: args.countRequestedPto,
       includeLeadForecasts: values['no-leads'] !== true,
+      crmHorizonWeeks,
       timeLimitSeconds: args.timeLimitSeconds,
       backend: args.backend,
     });
