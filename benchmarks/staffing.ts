@@ -3,6 +3,7 @@
  * recomputed from the hours alone, and every plan rule verified on the problem's numbers. Every
  * contender (staffplan and each baseline) is scored by these same functions.
  */
+import { planValue } from '../solver/optimize/self-check.js';
 import type { PlanningProblem } from '../solver/types.js';
 
 export interface StaffedHours {
@@ -45,58 +46,12 @@ export function expectedDemand(problem: PlanningProblem): number {
   return problem.lines.reduce((sum, line, index) => sum + line.probability * weeklyDemand(problem, index) * line.weeks.length, 0);
 }
 
-function churnOf(problem: PlanningProblem, hours: StaffedHours[]): number {
-  if (problem.previous.length === 0 || problem.churnPenaltyPerHour === 0) return 0;
-  const key = (h: { person: number; line: number; week: number }) => `${h.person}:${h.line}:${h.week}`;
-  const moved = new Map<string, number>();
-  for (const entry of problem.previous) moved.set(key(entry), (moved.get(key(entry)) ?? 0) - entry.hours);
-  for (const entry of hours) moved.set(key(entry), (moved.get(key(entry)) ?? 0) + entry.hours);
-  let total = 0;
-  for (const delta of moved.values()) total += Math.abs(delta);
-  return total * problem.churnPenaltyPerHour;
-}
-
-/** The objective of DESIGN.md §1 for these hours (base currency). */
+/** The objective of DESIGN.md §1 for these hours (base currency), from the solver's one scorer. */
 export function scoreStaffing(problem: PlanningProblem, hours: StaffedHours[]): StaffingScore {
-  const pairs = pairIndex(problem);
-  const people = problem.people.length;
-  const staffedPerLineWeek = new Map<number, number>();
-  const usedPairs = new Set<number>();
-  let coverage = 0;
-  let expectedMargin = 0;
-  let staffedHours = 0;
-  for (const entry of hours) {
-    if (entry.hours <= TOLERANCE) continue;
-    const line = problem.lines[entry.line];
-    const pair = pairs.get(entry.line * people + entry.person);
-    const margin = pair === undefined ? 0 : problem.pairs[pair].marginPerHour;
-    coverage += line.probability * entry.hours;
-    expectedMargin += line.probability * margin * entry.hours;
-    staffedHours += entry.hours;
-    usedPairs.add(entry.line * people + entry.person);
-    const lineWeek = entry.line * problem.weeks.length + entry.week;
-    staffedPerLineWeek.set(lineWeek, (staffedPerLineWeek.get(lineWeek) ?? 0) + entry.hours);
-  }
-  let unmetExpectedHours = 0;
-  problem.lines.forEach((line, index) => {
-    for (const week of line.weeks) {
-      const staffed = staffedPerLineWeek.get(index * problem.weeks.length + week) ?? 0;
-      unmetExpectedHours += line.probability * Math.max(0, weeklyDemand(problem, index) - staffed);
-    }
-  });
-  const unmetPenalty = problem.unmetPenaltyPerHour * unmetExpectedHours;
-  const fragmentationPenalty = problem.fragmentationPenaltyPerPair * usedPairs.size;
-  const churnPenalty = churnOf(problem, hours);
+  const staffed = hours.filter((entry) => entry.hours > TOLERANCE);
   return {
-    value: expectedMargin - unmetPenalty - fragmentationPenalty - churnPenalty,
-    coverage,
-    expectedMargin,
-    unmetExpectedHours,
-    unmetPenalty,
-    fragmentationPenalty,
-    churnPenalty,
-    pairsUsed: usedPairs.size,
-    staffedHours,
+    ...planValue(problem, staffed),
+    staffedHours: staffed.reduce((sum, entry) => sum + entry.hours, 0),
     expectedDemand: expectedDemand(problem),
   };
 }

@@ -86,7 +86,7 @@ export function checkFragmentation(ctx: CheckContext): string[] {
 
 /**
  * churnPenalty = per hour × Σ |hours − previous hours|. The one churn rule (solver/plan/objective.ts
- * chargesChurn and the optimizer apply it too): churn is charged only when the echoed previous plan has
+ * the solver's scorer applies it too): churn is charged only when the echoed previous plan has
  * at least one (kept) entry; without one the penalty is 0 whatever the per-hour price.
  */
 export function checkChurn(ctx: CheckContext): string[] {

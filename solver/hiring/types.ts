@@ -1,21 +1,14 @@
 /** The hiring forecast HR reads (issue 5): whom to hire, contract or reskill, where and by when. */
-import type { BackendName, Horizon, IsoDate, Progress } from '../types.js';
+import type { ForecastOptions } from '../forecast/index.js';
+import type { Horizon, IsoDate } from '../types.js';
 
-export interface HiringOptions {
-  minProbability?: number;
-  countRequestedPto?: boolean;
-  /** MAS projected demand counts (default true: hiring looks beyond the CRM horizon). */
-  includeLeadForecasts?: boolean;
-  /** Weeks from horizon.from that belong to the CRM pipeline (default 13): MAS demand counts only after them. */
-  crmHorizonWeeks?: number;
-  backend?: BackendName | 'auto';
-  /** Spread over the shortage flow LPs and the cost LP; the cost LP gets what the shortage left. */
-  timeLimitSeconds?: number;
-  /** Progress per shortage week, then the cost model (phases 'shortage', 'actions', 'signals'). */
-  onProgress?: (progress: Progress) => void;
-  /** Checked between LPs: once true the forecast stops with a HiringStoppedError (no partial forecast is valid). */
-  shouldStop?: () => boolean;
-}
+/**
+ * The capacity forecast's options (the shortage comes from it) without its bucket; the same fields mean the same,
+ * except: MAS projected demand counts by default (hiring looks beyond the CRM horizon), the time limit is spread
+ * over the shortage flow LPs and the cost LP, progress runs 'shortage' → 'actions' → 'signals', and a stop
+ * throws HiringStoppedError (no partial forecast is valid).
+ */
+export type HiringOptions = Omit<ForecastOptions, 'bucket'>;
 
 export type HiringAction = 'hire' | 'contract' | 'reskill';
 

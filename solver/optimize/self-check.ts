@@ -22,6 +22,7 @@ export interface PlanValue {
   fragmentationPenalty: number;
   churnPenalty: number;
   pairsUsed: number;
+  unmetExpectedHours: number;
 }
 
 /** A numeric key per (person, line, week): string keys cost seconds at a million entries. */
@@ -80,7 +81,11 @@ export function planViolations(problem: PlanningProblem, hours: StaffedHours[]):
   return violations;
 }
 
-/** value = expectedMargin − unmetPenalty − fragmentationPenalty − churnPenalty, as DESIGN.md §1 defines it. */
+/**
+ * value = expectedMargin − unmetPenalty − fragmentationPenalty − churnPenalty, as DESIGN.md §1 defines it: the one
+ * solver-side scorer (the optimizer's self-check, the plan document and the benchmarks use it; the independent
+ * checker keeps its own).
+ */
 export function planValue(problem: PlanningProblem, hours: StaffedHours[]): PlanValue {
   const margin = new Map(problem.pairs.map((pair) => [pairKey(problem, pair), pair.marginPerHour]));
   const staffedByLineWeek = sumByKey(hours, (entry) => entry.line * problem.weeks.length + entry.week, (entry) => entry.hours);
@@ -115,5 +120,6 @@ export function planValue(problem: PlanningProblem, hours: StaffedHours[]): Plan
     fragmentationPenalty,
     churnPenalty,
     pairsUsed: pairsUsed.size,
+    unmetExpectedHours: unmetExpected,
   };
 }

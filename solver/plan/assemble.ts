@@ -59,7 +59,7 @@ export function assemblePlan(problem: PlanningProblem, context: ProblemContext, 
   const assignments = documentRows(problem, rows);
   const occupancy = occupancyOf(rows, problem.weeks.length);
   const staffed = staffedByLineWeek(problem, rows);
-  const objective = recomputeObjective(problem, context, rows, assignments, solution.bound.coverage);
+  const objective = recomputeObjective(problem, rows, solution.bound.coverage);
   return {
     horizon: context.horizon,
     options: {

@@ -12,7 +12,7 @@ import { PlanCheckError } from './check-error.js';
 
 export { assemblePlan, solutionRows } from './assemble.js';
 export { PlanCheckError } from './check-error.js';
-export { churnedHours, recomputeObjective, relativeGap } from './objective.js';
+export { recomputeObjective, relativeGap } from './objective.js';
 
 /** Progress that never goes backwards, whatever the phases report. */
 function monotoneProgress(onProgress: ((progress: Progress) => void) | undefined): (progress: Progress) => void {
